@@ -1,0 +1,50 @@
+/** One request the provider answered, as the request log keeps it. */
+export interface RecordedRequest {
+  /** Position in the log, from 1. */
+  sequence: number
+  /** When the request arrived, from the provider's clock. */
+  time: string
+  method: string
+  url: string
+  /** The path below the base URL, e.g. "/Users/2819c223", without the query string. */
+  path: string
+  /** The decoded query parameters. */
+  query: Record<string, string>
+  /** Request headers, lower-cased names. */
+  headers: Record<string, string>
+  /** The parsed JSON body, the raw text when it was not JSON, or undefined. */
+  body: unknown
+  status: number
+  /** The JSON body of the response, or undefined. */
+  response: unknown
+  responseHeaders: Record<string, string>
+  /** The operation the request was routed to, e.g. "createUser", or undefined for an unknown endpoint. */
+  operation: string | undefined
+  /** An unexpected exception that turned into a 500. */
+  error?: string
+}
+
+/** The requests of one provider, in arrival order. */
+export interface RequestLog {
+  readonly entries: readonly RecordedRequest[]
+  record(entry: Omit<RecordedRequest, 'sequence'>): RecordedRequest
+  clear(): void
+}
+
+/** @example const log = createRequestLog(); log.record({ ... }) */
+export function createRequestLog(): RequestLog {
+  const entries: RecordedRequest[] = []
+  let sequence = 0
+  return {
+    entries,
+    record(entry) {
+      const recorded = { sequence: ++sequence, ...entry }
+      entries.push(recorded)
+      return recorded
+    },
+    clear() {
+      entries.length = 0
+      sequence = 0
+    },
+  }
+}

@@ -1,0 +1,27 @@
+import type { ScimError } from '../scim/scim-error.js'
+
+/** RFC 7644 §3.1: responses are `application/scim+json`. */
+export const SCIM_CONTENT_TYPE = 'application/scim+json'
+
+/**
+ * A response whose body is already known as a value, so the request log can
+ * keep it without parsing the bytes back.
+ */
+export interface ScimReply {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+/** Turns a reply into a Fetch API Response. */
+export function toResponse(reply: ScimReply): Response {
+  const headers = new Headers(reply.headers)
+  if (reply.body === undefined) return new Response(null, { status: reply.status, headers })
+  headers.set('Content-Type', SCIM_CONTENT_TYPE)
+  return new Response(JSON.stringify(reply.body), { status: reply.status, headers })
+}
+
+/** The one place a ScimError becomes a wire response (RFC 7644 §3.12). */
+export function errorReply(error: ScimError): ScimReply {
+  return { status: error.status, body: error.toJSON(), headers: { ...error.headers } }
+}

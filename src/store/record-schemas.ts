@@ -1,0 +1,28 @@
+import { z } from 'zod'
+
+const meta = z.object({
+  resourceType: z.string(),
+  created: z.string(),
+  lastModified: z.string(),
+  version: z.string(),
+})
+
+/**
+ * What every stored record must hold. Attribute-level validation happens
+ * before a record reaches the store (normalizeResource, applyPatch), so these
+ * schemas guard the store's own invariants; loose objects keep the rest as is.
+ */
+export const storedUserSchema = z.looseObject({
+  id: z.string().min(1),
+  schemas: z.array(z.string()).min(1),
+  userName: z.string().min(1),
+  meta,
+})
+
+export const storedGroupSchema = z.looseObject({
+  id: z.string().min(1),
+  schemas: z.array(z.string()).min(1),
+  displayName: z.string(),
+  members: z.array(z.looseObject({ value: z.string().min(1) })).optional(),
+  meta,
+})
