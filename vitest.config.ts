@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 
@@ -7,10 +8,19 @@ import { defineConfig } from 'vitest/config'
 const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+const sourceAliases = [
+  { find: /^scim-mock$/, replacement: source('./src/index.ts') },
+  { find: /^scim-mock\/scim$/, replacement: source('./src/scim/index.ts') },
+]
+
 export default defineConfig({
   test: {
     projects: [
       {
+        // Integration tests import 'scim-mock' by its public name; in this
+        // project it resolves to the sources, in `package` to the built dist/.
+        resolve: { alias: sourceAliases },
         test: {
           name: 'node',
           environment: 'node',
@@ -25,6 +35,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: sourceAliases },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

@@ -12,16 +12,17 @@ const meta = z.object({
  * before a record reaches the store (normalizeResource, applyPatch), so these
  * schemas guard the store's own invariants; loose objects keep the rest as is.
  */
+// Known keys come first in a zod output, in this order: the RFC's order.
 export const storedUserSchema = z.looseObject({
-  id: z.string().min(1),
   schemas: z.array(z.string()).min(1),
+  id: z.string().min(1),
   userName: z.string().min(1),
   meta,
 })
 
 export const storedGroupSchema = z.looseObject({
-  id: z.string().min(1),
   schemas: z.array(z.string()).min(1),
+  id: z.string().min(1),
   displayName: z.string(),
   members: z.array(z.looseObject({ value: z.string().min(1) })).optional(),
   meta,

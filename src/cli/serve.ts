@@ -1,0 +1,39 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createScimService } from '../provider/create-scim-service.js'
+import { createRequestListener } from '../server/create-request-listener.js'
+import type { ServeArguments } from './parse-serve-arguments.js'
+
+/** Starts the standalone server; resolves once it listens. */
+export async function serve(args: ServeArguments, print: (line: string) => void): Promise<Server> {
+  const origin = `http://${args.host.includes(':') ? `[${args.host}]` : args.host}:${args.port}`
+  const service = createScimService({
+    baseUrl: `${origin}${args.basePath}`,
+    token: args.token,
+    seed: { users: args.users, groups: args.groups, seed: args.seed },
+  })
+  await service.ready
+  const server = createServer(
+    createRequestListener(service.handle, {
+      onResponse: args.quiet
+        ? undefined
+        : (request, response, ms) => {
+            const url = new URL(request.url)
+            print(
+              `${request.method} ${url.pathname}${url.search} → ${response.status} (${ms.toFixed(1)} ms)`,
+            )
+          },
+    }),
+  )
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(args.port, args.host, resolve)
+  })
+  const { port } = server.address() as AddressInfo
+  const base = `http://${args.host.includes(':') ? `[${args.host}]` : args.host}:${port}${args.basePath}`
+  print(`scim-mock: SCIM 2.0 provider with ${args.users} users and ${args.groups} groups`)
+  print(`  base URL  ${base}`)
+  print(`  token     ${args.token}   (Authorization: Bearer ${args.token})`)
+  print(`  try       curl -H 'Authorization: Bearer ${args.token}' '${base}/Users?count=2'`)
+  return server
+}
