@@ -1,8 +1,10 @@
 import type { Extension } from '@msw/data/extensions'
 import { compileFilter } from '../scim/filter/compile-filter.js'
 import type { FilterExpression } from '../scim/filter/filter-ast.js'
+import { referencedPaths } from '../scim/filter/referenced-paths.js'
 import type { ScimResource } from '../scim/resource/scim-resource.js'
 import type { ResourceSchema } from '../scim/schema/attribute-definition.js'
+import { resolveAttributePath } from '../scim/schema/resolve-attribute-path.js'
 import { groupResourceSchema, userResourceSchema } from '../scim/schema/resource-schemas.js'
 import { URN } from '../scim/schema/urns.js'
 import { ScimError } from '../scim/scim-error.js'
@@ -191,6 +193,13 @@ export function createScimStore(options: ScimStoreOptions = {}): ScimStore {
   const groupsOf = (memberId: string): StoredResource[] =>
     groups.lookup('members.value', memberId).filter((group) => memberIds(group).includes(memberId))
 
+  const groupReferences = (userId: string) =>
+    groupsOf(userId).map((group) => ({
+      value: group.id,
+      display: group.displayName,
+      type: 'direct',
+    }))
+
   const transactionApi: StoreTransaction = {
     async create(kind, data) {
       const id = newId()
@@ -221,7 +230,12 @@ export function createScimStore(options: ScimStoreOptions = {}): ScimStore {
       const target = collection(kind)
       if (!filter) return [...target.values()]
       const schema = schemas[kind]
-      const matches = compileFilter(filter, schema)
+      const compiled = compileFilter(filter, schema)
+      // A user's `groups` is derived, not stored: add it only for filters that name it.
+      const matches =
+        kind === 'User' && namesGroups(filter)
+          ? (user: StoredResource) => compiled({ ...user, groups: groupReferences(user.id) })
+          : compiled
       const candidates = planQuery(filter, target, schema, indexedPaths[kind])
       if (!candidates) return [...target.values()].filter(matches)
       const results = candidates.filter(matches)
@@ -249,6 +263,12 @@ export function createScimStore(options: ScimStoreOptions = {}): ScimStore {
       })
     },
   }
+}
+
+function namesGroups(filter: FilterExpression): boolean {
+  return referencedPaths(filter).some(
+    (path) => resolveAttributePath(userResourceSchema, path)?.attribute?.name === 'groups',
+  )
 }
 
 function memberIds(group: StoredResource): string[] {
