@@ -74,11 +74,15 @@ function applyOperation(draft: ScimResource, operation: PatchOperation, schema: 
   const { op, path, value } = operation
   if (path !== undefined) {
     const target = resolvePatchPath(schema, path)
-    if (op === 'remove') return remove(draft, target, value)
+    if (op === 'remove') {
+      remove(draft, target, value)
+      return
+    }
     if (value === undefined) {
       throw ScimError.invalidValue(`The "${op}" of "${path}" needs a "value" (RFC 7644 §3.5.2)`)
     }
-    return write(draft, op, target, value)
+    write(draft, op, target, value)
+    return
   }
 
   if (op === 'remove') {
@@ -111,15 +115,25 @@ function applyOperation(draft: ScimResource, operation: PatchOperation, schema: 
 // ---------------------------------------------------------------- add, replace
 
 function write(draft: ScimResource, op: PatchOp, target: PatchTarget, raw: unknown): void {
-  if (target.kind === 'extension') return writeExtension(draft, op, target, raw)
-  if (target.kind === 'values') return writeValues(draft, op, target, raw)
-  return writeAttribute(draft, op, target, raw)
+  switch (target.kind) {
+    case 'extension':
+      writeExtension(draft, op, target, raw)
+      break
+    case 'values':
+      writeValues(draft, op, target, raw)
+      break
+    case 'attribute':
+      writeAttribute(draft, op, target, raw)
+  }
 }
 
 /** Path "urn:...:enterprise:2.0:User" with an object of that extension's attributes. */
 function writeExtension(draft: ScimResource, op: PatchOp, target: ExtensionTarget, raw: unknown) {
   const { extension } = target
-  if (raw === null) return removeExtension(draft, target)
+  if (raw === null) {
+    removeExtension(draft, target)
+    return
+  }
   if (!isJsonObject(raw)) {
     throw ScimError.invalidValue(
       `"${extension.id}" needs an object of its attributes, got ${describeValue(raw)}`,
@@ -148,9 +162,10 @@ function writeAttribute(draft: ScimResource, op: PatchOp, target: AttributeTarge
     // single-valued complex attribute; the others stay (RFC 7644 §3.5.2.3).
     assertNotReadOnly(subAttribute, `${label}.${subAttribute.name}`)
     const current = containerOf(draft, extension)?.[attribute.name]
-    const next: Json = isJsonObject(current) ? current : {}
+    const next: Json = isJsonObject(current) ? { ...current } : {}
     setSubAttribute(next, subAttribute, raw, label)
-    return setOrUnassign(draft, target, Object.keys(next).length > 0 ? next : undefined)
+    setOrUnassign(draft, target, Object.keys(next).length > 0 ? next : undefined)
+    return
   }
 
   const current = containerOf(draft, extension)?.[attribute.name]
@@ -166,22 +181,28 @@ function writeAttribute(draft: ScimResource, op: PatchOp, target: AttributeTarge
       if (attribute.mutability === 'immutable' && values.length > 0) {
         assertMayChange(attribute, values, next, label)
       }
-      return setOrUnassign(draft, target, next)
+      setOrUnassign(draft, target, next)
+      return
     }
     // §3.5.2.1: "a new value is added", unless it is already there.
     if (!next) return
     const { values: merged, appended } = appendValues(attribute, values, next)
     settlePrimary(merged, appended, label)
-    return setOrUnassign(draft, target, merged)
+    setOrUnassign(draft, target, merged)
+    return
   }
 
   if (attribute.type === 'complex') {
     // §3.5.2.1/§3.5.2.3: for a complex attribute, both add and replace merge
     // the given sub-attributes; the ones not given are left unchanged.
-    if (raw === null) return setOrUnassign(draft, target, undefined)
+    if (raw === null) {
+      setOrUnassign(draft, target, undefined)
+      return
+    }
     const next: Json = isJsonObject(current) ? { ...current } : {}
     mergeComplexValue(next, attribute, raw, label)
-    return setOrUnassign(draft, target, Object.keys(next).length > 0 ? next : undefined)
+    setOrUnassign(draft, target, Object.keys(next).length > 0 ? next : undefined)
+    return
   }
 
   const next = normalizeValue(attribute, raw, label)
@@ -228,9 +249,19 @@ function writeValues(draft: ScimResource, op: PatchOp, target: ValuesTarget, raw
 // ---------------------------------------------------------------------- remove
 
 function remove(draft: ScimResource, target: PatchTarget, value: unknown): void {
-  if (target.kind === 'extension') return removeExtension(draft, target)
-  if (target.kind === 'values') return removeValues(draft, target)
+  switch (target.kind) {
+    case 'extension':
+      removeExtension(draft, target)
+      break
+    case 'values':
+      removeValues(draft, target)
+      break
+    case 'attribute':
+      removeAttribute(draft, target, value)
+  }
+}
 
+function removeAttribute(draft: ScimResource, target: AttributeTarget, value: unknown): void {
   const { attribute, subAttribute, extension, label } = target
   assertNotReadOnly(attribute, label)
   if (isSchemas(target)) return
@@ -241,18 +272,22 @@ function remove(draft: ScimResource, target: PatchTarget, value: unknown): void 
     if (!isJsonObject(current)) return
     const next = { ...current }
     setSubAttribute(next, subAttribute, null, label)
-    return setOrUnassign(draft, target, Object.keys(next).length > 0 ? next : undefined)
+    setOrUnassign(draft, target, Object.keys(next).length > 0 ? next : undefined)
+    return
   }
 
   if (attribute.multiValued && value !== undefined && value !== null) {
     // NOTE: not standard SCIM. RFC 7644 §3.5.2.2 gives "remove" no value, but
-    // some clients remove members with { path: "members", value: [{ value: "id" }] }
-    // instead of a filter. We remove just the values that match those given.
+    // Entra ID (and others) remove members with
+    // { "op": "Remove", "path": "members", "value": [{ "value": "id" }] }
+    // instead of a filter. We remove just the values matching those given; a
+    // value list that matches nothing (or is empty) removes nothing.
     const list = Array.isArray(value) ? value : [value]
     const given = (normalizeValue(attribute, list, label) as unknown[] | undefined) ?? []
     const values = Array.isArray(current) ? current : []
     const kept = values.filter((item) => !given.some((template) => matchesTemplate(item, template)))
-    return setOrUnassign(draft, target, kept.length > 0 ? kept : undefined)
+    setOrUnassign(draft, target, kept.length > 0 ? kept : undefined)
+    return
   }
 
   // §3.5.2.2: the attribute and all its values are removed.

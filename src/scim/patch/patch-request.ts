@@ -35,7 +35,7 @@ export function readPatchRequest(body: unknown): PatchOperation[] {
       `Failed to read the PATCH request: the body must be a JSON object, got ${describeValue(body)}`,
     )
   }
-  const schemas = valueOf(body, 'schemas')
+  const schemas = memberOf(body, 'schemas')
   const patchOp = URN.patchOp.toLowerCase()
   if (
     !Array.isArray(schemas) ||
@@ -44,7 +44,7 @@ export function readPatchRequest(body: unknown): PatchOperation[] {
     throw ScimError.invalidValue(`schemas must include ${URN.patchOp}`)
   }
 
-  const operations = valueOf(body, 'Operations')
+  const operations = memberOf(body, 'Operations')
   if (!Array.isArray(operations)) {
     throw ScimError.invalidSyntax('Failed to read the PATCH request: "Operations" must be an array')
   }
@@ -60,12 +60,12 @@ function readOperation(operation: unknown, index: number): PatchOperation {
       `Operations[${index}] must be an object, got ${describeValue(operation)}`,
     )
   }
-  const op = valueOf(operation, 'op')
+  const op = memberOf(operation, 'op')
   const lower = typeof op === 'string' ? op.toLowerCase() : undefined
   if (lower === undefined || !OPS.includes(lower)) {
     throw ScimError.invalidValue(`Unknown PATCH op ${describeValue(op)} in Operations[${index}]`)
   }
-  const path = valueOf(operation, 'path')
+  const path = memberOf(operation, 'path')
   if (path !== undefined && path !== null && typeof path !== 'string') {
     throw ScimError.invalidPath(
       `Operations[${index}].path must be a string, got ${describeValue(path)}`,
@@ -74,13 +74,13 @@ function readOperation(operation: unknown, index: number): PatchOperation {
   const result: PatchOperation = { op: lower as PatchOp }
   // A null path is treated as absent: some clients serialise unset fields as null.
   if (typeof path === 'string') result.path = path
-  const value = valueOf(operation, 'value')
+  const value = memberOf(operation, 'value')
   if (value !== undefined) result.value = value
   return result
 }
 
 /** Reads a member of a message by name, ignoring case (RFC 7643 §2.1). */
-function valueOf(object: Record<string, unknown>, name: string): unknown {
+function memberOf(object: Record<string, unknown>, name: string): unknown {
   const lower = name.toLowerCase()
   for (const [key, value] of Object.entries(object)) {
     if (key.toLowerCase() === lower) return value
