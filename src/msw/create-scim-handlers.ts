@@ -11,6 +11,18 @@ import type { ScimService } from '../provider/create-scim-service.js'
  * const server = setupServer(...createScimHandlers(createScimService({ baseUrl: 'https://acme.test/scim/v2' })))
  */
 export function createScimHandlers(service: ScimService): HttpHandler[] {
-  // `*` rather than `:rest*`: the two msw majors read repeat params differently.
-  return [http.all(`${service.baseUrl}/*`, ({ request }) => service.handle(request))]
+  return [http.all(belowBaseUrl(service.baseUrl), ({ request }) => service.handle(request))]
+}
+
+/**
+ * A RegExp without capture groups rather than `${baseUrl}/*`: MSW percent-decodes
+ * what a wildcard matched, so `/Users/%ZZ` threw inside MSW's handler lookup (an
+ * MSW 500) before the service could answer 404. A RegExp also reads the same in
+ * both msw majors. Case-insensitive, like MSW's own path matching.
+ */
+function belowBaseUrl(baseUrl: string): RegExp {
+  // A relative base resolves against the page, as MSW resolves relative paths.
+  const absolute = typeof location === 'undefined' ? baseUrl : new URL(baseUrl, location.href).href
+  // The base URL itself too, so `GET /scim/v2` gets a SCIM 404, not a passthrough.
+  return new RegExp(`^${absolute.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[/?#]|$)`, 'i')
 }

@@ -169,8 +169,16 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
       const text = BODY_METHODS.has(method) ? await readRequestText(request, maxPayloadSize) : ''
       const parsed = parseBodyText(text)
       body = parsed && 'value' in parsed ? parsed.value : text || undefined
+      // Routed before authentication so a 401 is still logged with its
+      // operation; a routing error is only reported to authenticated clients.
+      let routingError: unknown
+      try {
+        route = routeRequest(method, splitPath(relativePath))
+      } catch (error) {
+        routingError = error
+      }
       if (authRequired) authenticate(request.headers.get('authorization'), tokens)
-      route = routeRequest(method, splitPath(relativePath))
+      if (!route) throw routingError
       const context: OperationContext = {
         store,
         limits,
@@ -195,21 +203,24 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
       }
     }
 
-    log.record({
-      time,
-      method,
-      url: url.href,
-      path: relativePath ?? url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: Object.fromEntries(request.headers),
-      body,
-      status: reply.status,
-      response: reply.body,
-      responseHeaders: reply.headers ?? {},
-      operation: route?.operation,
-      ...(unexpected ? { error: unexpected } : {}),
-    })
-    return toResponse(reply)
+    const { response, json } = toResponse(reply)
+    log.record(
+      {
+        time,
+        method,
+        url: url.href,
+        path: relativePath ?? url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: Object.fromEntries(request.headers),
+        body,
+        status: reply.status,
+        responseHeaders: reply.headers ?? {},
+        operation: route?.operation,
+        ...(unexpected ? { error: unexpected } : {}),
+      },
+      json,
+    )
+    return response
   }
 
   return {

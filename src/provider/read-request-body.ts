@@ -7,14 +7,16 @@ import { ScimError } from '../scim/scim-error.js'
 export async function readRequestText(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get('content-length'))
   if (declared > limit) throw tooLarge(limit)
-  let text: string
+  let bytes: ArrayBuffer
   try {
-    text = await request.text()
+    bytes = await request.arrayBuffer()
   } catch (error) {
     throw ScimError.invalidSyntax(`Failed to read the request body: ${(error as Error).message}`)
   }
-  if (text.length > limit) throw tooLarge(limit)
-  return text
+  // The limit is in bytes: `text.length` counts UTF-16 units, up to 3x fewer.
+  if (bytes.byteLength > limit) throw tooLarge(limit)
+  // What request.text() does: UTF-8, a leading BOM dropped, bad bytes as U+FFFD.
+  return new TextDecoder().decode(bytes)
 }
 
 /** A body parsed once: the log keeps it and the operation checks it. */

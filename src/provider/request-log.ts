@@ -27,7 +27,11 @@ export interface RecordedRequest {
 /** The requests of one provider, in arrival order. */
 export interface RequestLog {
   readonly entries: readonly RecordedRequest[]
-  record(entry: Omit<RecordedRequest, 'sequence'>): RecordedRequest
+  /** Adds an entry; `response` is parsed from `responseJson` when first read. */
+  record(
+    entry: Omit<RecordedRequest, 'sequence' | 'response'>,
+    responseJson: string | undefined,
+  ): RecordedRequest
   clear(): void
 }
 
@@ -37,8 +41,20 @@ export function createRequestLog(): RequestLog {
   let sequence = 0
   return {
     entries,
-    record(entry) {
-      const recorded = { sequence: ++sequence, ...entry }
+    record(entry, responseJson) {
+      const recorded = { sequence: ++sequence, ...entry } as RecordedRequest
+      let response: unknown
+      let parsed = responseJson === undefined
+      Object.defineProperty(recorded, 'response', {
+        enumerable: true,
+        get() {
+          if (!parsed) {
+            response = JSON.parse(responseJson as string)
+            parsed = true
+          }
+          return response
+        },
+      })
       entries.push(recorded)
       return recorded
     },

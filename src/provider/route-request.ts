@@ -33,12 +33,17 @@ export type Route =
     }
   | { operation: 'bulk' | 'me' }
 
-const RESOURCE_ENDPOINTS: Record<string, ResourceKind> = { users: 'User', groups: 'Group' }
-const DISCOVERY_ENDPOINTS = {
-  serviceproviderconfig: 'ServiceProviderConfig',
-  resourcetypes: 'ResourceTypes',
-  schemas: 'Schemas',
-} as const
+// Maps, not object literals: a path segment such as "__proto__" or "constructor"
+// must not find an Object.prototype member.
+const RESOURCE_ENDPOINTS = new Map<string, ResourceKind>([
+  ['users', 'User'],
+  ['groups', 'Group'],
+])
+const DISCOVERY_ENDPOINTS = new Map<string, 'ServiceProviderConfig' | 'ResourceTypes' | 'Schemas'>([
+  ['serviceproviderconfig', 'ServiceProviderConfig'],
+  ['resourcetypes', 'ResourceTypes'],
+  ['schemas', 'Schemas'],
+])
 
 /**
  * Maps a method and the path segments below the base URL to an operation,
@@ -48,7 +53,7 @@ const DISCOVERY_ENDPOINTS = {
 export function routeRequest(method: string, segments: readonly string[]): Route {
   const [first = '', second, ...rest] = segments
   const endpoint = first.toLowerCase()
-  const kind = RESOURCE_ENDPOINTS[endpoint]
+  const kind = RESOURCE_ENDPOINTS.get(endpoint)
 
   if (kind && rest.length === 0) {
     const noun = kind === 'User' ? 'User' : 'Group'
@@ -79,7 +84,7 @@ export function routeRequest(method: string, segments: readonly string[]): Route
     throw ScimError.methodNotAllowed(`${method} is not supported on /.search`, ['POST'])
   }
 
-  const document = DISCOVERY_ENDPOINTS[endpoint as keyof typeof DISCOVERY_ENDPOINTS]
+  const document = DISCOVERY_ENDPOINTS.get(endpoint)
   const takesId = document !== undefined && document !== 'ServiceProviderConfig'
   if (document && rest.length === 0 && (second === undefined || takesId)) {
     if (method !== 'GET') {

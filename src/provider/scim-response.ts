@@ -13,12 +13,19 @@ export interface ScimReply {
   headers?: Record<string, string>
 }
 
-/** Turns a reply into a Fetch API Response. */
-export function toResponse(reply: ScimReply): Response {
+/**
+ * Turns a reply into a Fetch API Response, with the JSON text it sent: the
+ * request log parses that text only when a test reads it, so it holds a copy
+ * that shares nothing with the store, at no cost per request.
+ */
+export function toResponse(reply: ScimReply): { response: Response; json: string | undefined } {
   const headers = new Headers(reply.headers)
-  if (reply.body === undefined) return new Response(null, { status: reply.status, headers })
+  if (reply.body === undefined) {
+    return { response: new Response(null, { status: reply.status, headers }), json: undefined }
+  }
   headers.set('Content-Type', SCIM_CONTENT_TYPE)
-  return new Response(JSON.stringify(reply.body), { status: reply.status, headers })
+  const json = JSON.stringify(reply.body)
+  return { response: new Response(json, { status: reply.status, headers }), json }
 }
 
 /** The one place a ScimError becomes a wire response (RFC 7644 §3.12). */

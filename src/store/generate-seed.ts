@@ -1,3 +1,4 @@
+import type { Faker } from '@faker-js/faker'
 import { URN } from '../scim/schema/urns.js'
 import type { StoreSnapshot } from './scim-store.js'
 import type { StoredResource } from './stored-resource.js'
@@ -16,8 +17,6 @@ export interface SeedOptions {
 
 /** The reference date when none is given: fixed, so a seed alone fixes every timestamp. */
 const DEFAULT_REFERENCE_DATE = '2026-01-01T00:00:00.000Z'
-
-type Faker = typeof import('@faker-js/faker/locale/en')['faker']
 
 /**
  * Loads faker on first use only: users who seed nothing (or run in a browser)

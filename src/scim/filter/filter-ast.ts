@@ -18,11 +18,7 @@ export type ComparisonOperator = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'lt' 
 export type FilterValue = string | number | boolean | null
 
 export type FilterExpression =
-  | ComparisonExpression
-  | PresentExpression
-  | LogicalExpression
-  | NotExpression
-  | ValuePathExpression
+  ComparisonExpression | PresentExpression | LogicalExpression | NotExpression | ValuePathExpression
 
 export interface ComparisonExpression {
   type: 'comparison'

@@ -173,8 +173,7 @@ function writeAttribute(draft: ScimResource, op: PatchOp, target: AttributeTarge
     // NOTE: not standard SCIM. A single value for a multi-valued attribute is
     // taken as a one-element array; some clients send `"value": {"value": "id"}`.
     const next = normalizeValue(attribute, Array.isArray(raw) ? raw : [raw], label) as
-      | unknown[]
-      | undefined
+      unknown[] | undefined
     const values = Array.isArray(current) ? current : []
     if (op === 'replace') {
       // §3.5.2.3: "the attribute and all values are replaced".

@@ -102,8 +102,30 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
  * describeValue('maybe') // '"maybe"'
  */
 export function describeValue(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value)
+  const json = shallowJson(value, 2)
   return json.length > 60 ? `${json.slice(0, 57)}...` : json
+}
+
+/**
+ * JSON of at most `depth` levels, with at most a few entries per level: an
+ * error detail needs a glimpse, and a whole 100k-deep array would overflow
+ * the stack (JSON.stringify recurses) and turn a 400 into a 500.
+ */
+function shallowJson(value: unknown, depth: number): string {
+  if (Array.isArray(value)) {
+    if (depth === 0) return value.length === 0 ? '[]' : '[...]'
+    const items = value.slice(0, 4).map((item) => shallowJson(item, depth - 1))
+    return `[${items.join(',')}${value.length > 4 ? ',...' : ''}]`
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+    if (depth === 0) return entries.length === 0 ? '{}' : '{...}'
+    const shown = entries
+      .slice(0, 4)
+      .map(([key, item]) => `${JSON.stringify(key)}:${shallowJson(item, depth - 1)}`)
+    return `{${shown.join(',')}${entries.length > 4 ? ',...' : ''}}`
+  }
+  return JSON.stringify(value) ?? String(value)
 }
 
 function normalizeSingleValue(

@@ -20,14 +20,7 @@ export interface AttributeDefinition {
 }
 
 export type AttributeType =
-  | 'string'
-  | 'boolean'
-  | 'decimal'
-  | 'integer'
-  | 'dateTime'
-  | 'reference'
-  | 'binary'
-  | 'complex'
+  'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'reference' | 'binary' | 'complex'
 
 export type AttributeMutability = 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly'
 export type AttributeReturned = 'always' | 'never' | 'default' | 'request'
