@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node'
 import { createScimProvider } from 'scim-mock'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
-import { readResult, scimRequest, send, userBody } from './scim-test-server.js'
+import { failOnUnhandled, readResult, scimRequest, send, userBody } from './scim-test-server.js'
 
 // Two providers in one process never share state (parallel tests).
 
@@ -11,7 +11,7 @@ const north = createScimProvider({ baseUrl: northUrl, seed: { users: 3, seed: 1 
 const south = createScimProvider({ baseUrl: southUrl, seed: { users: 3, seed: 1 } })
 const server = setupServer(...north.handlers, ...south.handlers)
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.listen(failOnUnhandled))
 afterEach(async () => {
   await Promise.all([north.reset(), south.reset()])
 })

@@ -10,6 +10,13 @@ export const TOKEN = 'secret'
 export const SEED = { users: 20, groups: 3, seed: 42 }
 export const SCIM_JSON = 'application/scim+json'
 
+/**
+ * Fail on requests no handler answers, in both msw majors: msw 3 renamed the
+ * option to `onUnhandledFrame` and silently ignores the old name. A variable,
+ * so msw 2's types accept the extra key.
+ */
+export const failOnUnhandled = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as const
+
 /** A parsed response body: `any`, because tests check it with expect(), not with types. */
 export type Json = any
 
@@ -78,7 +85,7 @@ export function useScimServer(options: ScimProviderOptions = {}): {
 } {
   const provider = createScimProvider({ baseUrl: BASE_URL, token: TOKEN, seed: SEED, ...options })
   const server = setupServer(...provider.handlers)
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  beforeAll(() => server.listen(failOnUnhandled))
   beforeEach(() => provider.reset())
   afterEach(() => server.resetHandlers())
   afterAll(() => server.close())
