@@ -11,6 +11,8 @@ export async function serve(args: ServeArguments, print: (line: string) => void)
     baseUrl: `${origin}${args.basePath}`,
     token: args.token,
     seed: { users: args.users, groups: args.groups, seed: args.seed },
+    // A server runs for hours: keep the recent requests, not all of them.
+    requestLogLimit: 10_000,
   })
   await service.ready
   const server = createServer(

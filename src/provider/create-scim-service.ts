@@ -1,5 +1,5 @@
 import { isScimError, ScimError } from '../scim/scim-error.js'
-import { generateSeed, loadFaker, type SeedOptions } from '../store/generate-seed.js'
+import { generateSeed, loadFaker, seededUuid, type SeedOptions } from '../store/generate-seed.js'
 import { createScimStore, type StoreSnapshot } from '../store/scim-store.js'
 import { authenticate } from './authenticate.js'
 import { discover } from './discovery-operations.js'
@@ -70,7 +70,7 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
     maxResults: options.maxResults ?? 1000,
   }
   const maxPayloadSize = options.maxPayloadSize ?? 1024 * 1024
-  const log = createRequestLog()
+  const log = createRequestLog(options.requestLogLimit)
 
   // Ids come from here, so a seeded provider can swap in a reproducible stream.
   let nextId = options.generateId ?? (() => crypto.randomUUID())
@@ -93,7 +93,7 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
     await store.restore(initial)
     if (seedOptions.seed !== undefined && !options.generateId) {
       const ids = await loadFaker(seedOptions.seed + 1)
-      nextId = () => ids.string.uuid()
+      nextId = () => seededUuid(ids)
       resetIds = () => ids.seed((seedOptions.seed as number) + 1)
     }
     seeding = false

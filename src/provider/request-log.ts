@@ -35,8 +35,12 @@ export interface RequestLog {
   clear(): void
 }
 
-/** @example const log = createRequestLog(); log.record({ ... }) */
-export function createRequestLog(): RequestLog {
+/**
+ * @param limit the most entries kept; older ones are dropped first (a
+ *   long-running server should not grow without bound). Sequences go on.
+ * @example const log = createRequestLog(1000)
+ */
+export function createRequestLog(limit = Number.POSITIVE_INFINITY): RequestLog {
   const entries: RecordedRequest[] = []
   let sequence = 0
   return {
@@ -56,6 +60,7 @@ export function createRequestLog(): RequestLog {
         },
       })
       entries.push(recorded)
+      if (entries.length > limit) entries.splice(0, entries.length - limit)
       return recorded
     },
     clear() {

@@ -31,6 +31,8 @@ export interface ScimServiceOptions {
   unknownMembers?: 'reject' | 'ignore'
   /** Reject duplicate group displayNames with 409 (RFC 7643 says uniqueness "none"). Default: false. */
   uniqueGroupDisplayName?: boolean
+  /** The most requests `provider.requests` keeps, oldest dropped first. Default: all. */
+  requestLogLimit?: number
   /** `@msw/data` extensions per collection (e.g. persist, in the browser). */
   extensions?: { users?: Extension[]; groups?: Extension[] }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { generateSeed, loadFaker } from './generate-seed.js'
+import { generateSeed, loadFaker, seededUuid } from './generate-seed.js'
 
 describe('generateSeed', () => {
   it('gives the same users, ids and timestamps for the same seed', async () => {
@@ -40,6 +40,18 @@ describe('generateSeed', () => {
       expect(Date.parse(user.meta.lastModified)).toBeLessThanOrEqual(
         Date.parse('2025-06-01T00:00:00Z'),
       )
+    }
+  })
+})
+
+describe('seededUuid', () => {
+  it('makes RFC 4122 version 4 UUIDs, reproducibly', async () => {
+    const first = await loadFaker(5)
+    const second = await loadFaker(5)
+    for (let i = 0; i < 200; i++) {
+      const uuid = seededUuid(first)
+      expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      expect(seededUuid(second)).toBe(uuid)
     }
   })
 })

@@ -1,0 +1,246 @@
+// `npm run bench`: runs each scenario in its own `node --expose-gc` process
+// (bench/worker.js), prints a table and writes the figures into BENCHMARKS.md.
+// Needs the built package: `npm run build` (the npm script does it first).
+import { execFileSync, fork } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const workerPath = fileURLToPath(new URL('./worker.js', import.meta.url))
+const outputPath = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url))
+const NOTES_MARKER =
+  '<!-- Everything below this line is kept when bench/run.js rewrites the file. -->'
+
+if (!existsSync(new URL('../dist/index.js', import.meta.url))) {
+  console.error('dist/index.js is missing: run `npm run build` first (or `npm run bench`).')
+  process.exit(1)
+}
+
+function runWorker(...args) {
+  return new Promise((resolve, reject) => {
+    const child = fork(workerPath, args, { execArgv: ['--expose-gc'], stdio: 'inherit' })
+    let result
+    child.on('message', (message) => (result = message))
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      code === 0 && result
+        ? resolve(result)
+        : reject(new Error(`worker ${args.join(' ')} exited with ${code}`)),
+    )
+  })
+}
+
+const distReady = () => existsSync(new URL('../dist/index.js', import.meta.url))
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Other people rebuild dist/ in this tree (`rm -rf dist && tsc`): wait for it, retry once. */
+async function runWorkerRetrying(...args) {
+  try {
+    return await runWorker(...args)
+  } catch (error) {
+    if (distReady()) throw error
+    process.stderr.write('(dist/ is being rebuilt, waiting) ')
+    for (let waited = 0; !distReady() && waited < 120_000; waited += 500) await sleep(500)
+    await sleep(3000) // tsc writes files one by one
+    return runWorker(...args)
+  }
+}
+
+const started = Date.now()
+const step = async (label, ...args) => {
+  const t = Date.now()
+  process.stderr.write(`bench: ${label}… `)
+  const result = await runWorkerRetrying(...args)
+  process.stderr.write(`${((Date.now() - t) / 1000).toFixed(1)} s\n`)
+  return result
+}
+
+const seed = await step('seeding 10k (cold + 5 warm, heap)', 'seed')
+const lookup = await step('lookups at 1k/10k/100k and the MSW floor', 'lookup')
+const { paging } = await step('paging through 10k', 'paging')
+const writes = {}
+for (const N of [1_000, 10_000, 100_000]) {
+  writes[N] = (await step(`writes at ${N}`, 'writes', String(N))).writes
+}
+const totalSeconds = (Date.now() - started) / 1000
+
+// ---- formatting ----
+const us = (v) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(3))
+const ops = (v) => (v >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : Math.round(v).toLocaleString('en-US'))
+const k = (N) => `${N / 1000}k`
+const SIZES = [1_000, 10_000, 100_000]
+
+const rows = []
+const row = (scenario, N, stats, note = '') =>
+  rows.push([scenario, k(N), us(stats.median), us(stats.p99), ops(stats.opsPerSec), note])
+const L = lookup.lookup
+for (const N of SIZES) row('lookup `userName eq` via MSW (setupServer + fetch)', N, L[`msw@${N}`])
+for (const N of SIZES) row('lookup `userName eq` via provider.handle', N, L[`handle@${N}`])
+for (const N of SIZES)
+  row('lookup floor: bare `Map.get`', N, L[`mapGet@${N}`], 'per get, timed in batches of 1000')
+row(
+  'MSW floor: constant one-user list handler',
+  100_000,
+  L['mswFloor@100000'],
+  'same server, interleaved',
+)
+for (const path of ['handle', 'msw']) {
+  const p = paging[path]
+  row(
+    `paging 10k, count=100, via ${path === 'msw' ? 'MSW' : 'provider.handle'} (per page)`,
+    10_000,
+    p.perPage,
+    `whole pass (100 pages): ${p.passMedianMs.toFixed(0)} ms median of 8`,
+  )
+}
+for (const [op, label] of [
+  ['post', 'POST /Users'],
+  ['put', 'PUT /Users/{id}'],
+  ['patch', 'PATCH /Users/{id} (Okta deactivate)'],
+]) {
+  for (const N of SIZES) {
+    row(`${label} via provider.handle`, N, writes[N][op], `${writes[N][op].n} ops, interleaved`)
+  }
+}
+
+const header = ['scenario', 'users', 'median µs', 'p99 µs', 'ops/s', 'note']
+const markdownTable = (head, body) =>
+  [head, head.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n')
+
+const seedRows = [
+  [
+    'seed 10k, cold (first provider in a fresh process, loads faker)',
+    `${seed.coldMs.toFixed(0)} ms`,
+  ],
+  [
+    'seed 10k, warm (median of 5)',
+    `${seed.warmMedianMs.toFixed(0)} ms (${seed.warmMs.map((v) => v.toFixed(0)).join(', ')})`,
+  ],
+  ...SIZES.map((N) => [`seed ${k(N)} (lookup process)`, `${lookup.seedMs[N].toFixed(0)} ms`]),
+  ...SIZES.map((N) => [
+    `provider.reset() at ${k(N)} (after the writes; ${writes[N].reset.n === 1 ? '1 run' : `median of ${writes[N].reset.n}`})`,
+    `${(writes[N].reset.median / 1000).toFixed(0)} ms`,
+  ]),
+  ['heap per 10k users (median of 5 seeds)', `${seed.heapMB.toFixed(1)} MB`],
+  ...SIZES.map((N) => [
+    `heap for ${k(N)} users`,
+    `${lookup.heapMB[N].toFixed(1)} MB (${((lookup.heapMB[N] / N) * 10_000).toFixed(1)} MB per 10k)`,
+  ]),
+]
+
+// ---- targets ----
+const ratio = (a, b) => a / b
+const flatHandle = ratio(L['handle@100000'].median, L['handle@1000'].median)
+const flatMsw = ratio(L['msw@100000'].median, L['msw@1000'].median)
+const overFloor = ratio(L['msw@100000'].median, L['mswFloor@100000'].median)
+const heapPer10k = Math.max(seed.heapMB, (lookup.heapMB[100_000] / 100_000) * 10_000)
+const providerShare =
+  (L['msw@100000'].median - L['mswFloor@100000'].median) / L['msw@100000'].median
+const pass = (ok) => (ok ? '**PASS**' : '**FAIL**')
+const targets = [
+  [
+    'Lookup flat from 1k to 100k users (100k median ≤ 1.5× 1k median)',
+    pass(flatHandle <= 1.5 && flatMsw <= 1.5),
+    `provider.handle ${flatHandle.toFixed(2)}×, MSW ${flatMsw.toFixed(2)}×`,
+    flatHandle <= 1.5
+      ? `Indexed: the per-lookup cost (~${us(L['handle@1000'].median)} µs) does not grow with N; it is fixed per-request work, not a scan (Map.get itself is ${us(L['mapGet@100000'].median)} µs at 100k).`
+      : 'Lookup time grows with N: something on the lookup path scans.',
+  ],
+  [
+    'At 100k, lookup via MSW ≤ 1.5× the MSW constant-response handler',
+    pass(overFloor <= 1.5),
+    `${overFloor.toFixed(2)}× (${us(L['msw@100000'].median)} vs ${us(L['mswFloor@100000'].median)} µs)`,
+    `MSW's own request pipeline dominates; the provider adds ~${us(L['msw@100000'].median - L['mswFloor@100000'].median)} µs (${(providerShare * 100).toFixed(0)}% of the request).`,
+  ],
+  [
+    'Seeding 10k users < 1 s',
+    pass(seed.coldMs < 1000 && seed.warmMedianMs < 1000),
+    `cold ${seed.coldMs.toFixed(0)} ms, warm ${seed.warmMedianMs.toFixed(0)} ms`,
+    `${(1000 / seed.coldMs).toFixed(1)}× under the limit cold (it loads faker); about half faker, half @msw/data create (bench/profile.js seed); linear (${k(100_000)}: ${(lookup.seedMs[100_000] / 1000).toFixed(1)} s). Sensitive to machine load.`,
+  ],
+  [
+    'Heap < 50 MB per 10k users',
+    pass(heapPer10k < 50),
+    `${heapPer10k.toFixed(1)} MB per 10k (worst of 10k and 100k/10)`,
+    `${(50 / heapPer10k).toFixed(1)}× under the limit, linear in N (${lookup.heapMB[100_000].toFixed(0)} MB at 100k); it counts the seed snapshot kept for reset() as well as the stored records and indexes, but not the request log, which grows with every request.`,
+  ],
+]
+
+let commit = 'unknown'
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim()
+  const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root })
+  if (dirty.length > 0) commit += ' (src/ has uncommitted changes)'
+} catch {
+  // Not a git checkout: leave the commit unknown.
+}
+const pkg = (name) => {
+  try {
+    return JSON.parse(
+      readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url)),
+    ).version
+  } catch {
+    return '?'
+  }
+}
+const cpus = os.cpus()
+const machine = [
+  `- node ${process.version}, ${os.platform()} ${os.arch()}`,
+  `- CPU: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
+  `- date: ${new Date().toISOString()}`,
+  `- commit: ${commit}; msw ${pkg('msw')}, @msw/data ${pkg('@msw/data')}`,
+  `- load average at the end: ${os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(
+      ' ',
+    )} (other processes share this machine; lookups are interleaved across sizes to spread the noise)`,
+  `- whole run: ${totalSeconds.toFixed(0)} s`,
+]
+
+const generated = `# Benchmarks
+
+Generated by \`npm run bench\` (bench/run.js); do not edit above the marker line.
+
+## Machine
+
+${machine.join('\n')}
+
+## Method
+
+Providers are \`createScimProvider({ baseUrl: 'https://bench.test/scim/v2', token: 't', seed: { users: N, seed: 1 } })\`.
+Lookups are \`GET /Users?filter=userName%20eq%20%22…%22\` on 1024 existing users spread over the whole range,
+each response body read with \`.json()\`; 300 warm-up rounds, then 2500 per row, all seven lookup rows
+interleaved round-robin in one process (MSW is pointed at the size under test with \`server.resetHandlers\`,
+untimed). The MSW floor handler is registered first in the same server, so a provider request also pays one
+failed URL match. Paging runs in its own process with one 10k provider: one warm-up pass per path, then 8
+passes alternating MSW and provider.handle. Writes run one size per process after seeding, POST/PUT/PATCH
+interleaved, each op on a distinct user spread over the collection (PATCH only on active users, so each one
+writes). ops/s = 1 / mean.
+Heap is \`heapUsed\` after forced GCs, before and after seeding (faker already loaded).
+
+## Results
+
+${markdownTable(header, rows)}
+
+${markdownTable(['seeding and memory', 'value'], seedRows)}
+
+Request-log entries kept at the end of the lookup process: ${SIZES.map((N) => `${k(N)}: ${lookup.requestLogEntries[N]}`).join(', ')}.
+
+## Targets
+
+${markdownTable(['target', 'result', 'measured', 'interpretation'], targets)}
+`
+
+const previous = existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : ''
+const notesAt = previous.indexOf(NOTES_MARKER)
+const notes = notesAt === -1 ? `${NOTES_MARKER}\n` : previous.slice(notesAt)
+writeFileSync(outputPath, `${generated}\n${notes}`)
+
+console.log(markdownTable(header, rows))
+console.log()
+console.log(markdownTable(['seeding and memory', 'value'], seedRows))
+console.log()
+for (const [target, result, measured] of targets) console.log(`${result} ${target}: ${measured}`)
+console.log(`\nwrote ${outputPath} (${totalSeconds.toFixed(0)} s)`)
