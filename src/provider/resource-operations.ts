@@ -126,6 +126,15 @@ export function listResources(
 ): ScimReply {
   const query = readListQuery(search ? asSearchRequest(context.body) : context.query, context)
   const matches = queryResources(kind, query, context.store)
+  return listReply(matches, query, context)
+}
+
+/** One page of matches as a ListResponse (RFC 7644 §3.4.2), each resource projected. */
+function listReply(
+  matches: StoredResource[],
+  query: ListQuery,
+  context: OperationContext,
+): ScimReply {
   const page = paginate(matches, query.startIndex, query.count)
   const selection: Selection = {
     attributes: query.attributes,
@@ -160,19 +169,7 @@ export function searchAllResources(context: OperationContext): ScimReply {
     }
   }
   if (answered === 0) throw failure
-  const page = paginate(matches, query.startIndex, query.count)
-  const selection: Selection = {
-    attributes: query.attributes,
-    excludedAttributes: query.excludedAttributes,
-  }
-  return {
-    status: 200,
-    body: createListResponse({
-      resources: page.map((record) => present(record, context, selection)),
-      totalResults: matches.length,
-      startIndex: query.startIndex,
-    }),
-  }
+  return listReply(matches, query, context)
 }
 
 function asSearchRequest(body: unknown): Record<string, unknown> {

@@ -12,7 +12,10 @@ export interface AttributePath {
   subAttribute?: string
 }
 
-export type ComparisonOperator = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'lt' | 'ge' | 'le'
+/** The comparison operators of RFC 7644 §3.4.2.2, Table 3. */
+export const COMPARISON_OPERATORS = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'lt', 'ge', 'le'] as const
+
+export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number]
 
 /** A JSON literal in a filter: string, number, boolean or null. */
 export type FilterValue = string | number | boolean | null

@@ -6,11 +6,12 @@ import { userResourceSchema } from '../schema/resource-schemas.js'
 import { URN } from '../schema/urns.js'
 import { ScimError } from '../scim-error.js'
 import { compileFilter } from './compile-filter.js'
-import type {
-  AttributePath,
-  ComparisonOperator,
-  FilterExpression,
-  FilterValue,
+import {
+  COMPARISON_OPERATORS,
+  type AttributePath,
+  type ComparisonOperator,
+  type FilterExpression,
+  type FilterValue,
 } from './filter-ast.js'
 import { parseFilter } from './parse-filter.js'
 import { parsePatchPath } from './parse-patch-path.js'
@@ -109,17 +110,7 @@ function valueFor(definition: AttributeDefinition): fc.Arbitrary<FilterValue> {
   return fc.oneof({ weight: 4, arbitrary: typed }, { weight: 1, arbitrary: anyValue })
 }
 
-const operator = fc.constantFrom<ComparisonOperator>(
-  'eq',
-  'ne',
-  'co',
-  'sw',
-  'ew',
-  'gt',
-  'lt',
-  'ge',
-  'le',
-)
+const operator = fc.constantFrom<ComparisonOperator>(...COMPARISON_OPERATORS)
 const leafExpression = (candidates: Leaf[]): fc.Arbitrary<FilterExpression> =>
   fc.constantFrom(...candidates).chain(({ path, definition }) =>
     fc.oneof(

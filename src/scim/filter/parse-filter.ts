@@ -1,9 +1,10 @@
 import { ScimError } from '../scim-error.js'
-import type {
-  AttributePath,
-  ComparisonOperator,
-  FilterExpression,
-  FilterValue,
+import {
+  COMPARISON_OPERATORS,
+  type AttributePath,
+  type ComparisonOperator,
+  type FilterExpression,
+  type FilterValue,
 } from './filter-ast.js'
 import { lex, type Token } from './filter-lexer.js'
 import { parseAttributePath } from './parse-attribute-path.js'
@@ -13,17 +14,7 @@ export const MAX_FILTER_LENGTH = 10_000
 /** Deeper nesting is refused so that a hostile filter cannot overflow the stack. */
 export const MAX_FILTER_DEPTH = 50
 
-const OPERATORS: ReadonlySet<string> = new Set([
-  'eq',
-  'ne',
-  'co',
-  'sw',
-  'ew',
-  'gt',
-  'lt',
-  'ge',
-  'le',
-])
+const OPERATORS: ReadonlySet<string> = new Set(COMPARISON_OPERATORS)
 
 const shown = (token: Token) => (token.kind === 'end' ? 'the end' : `"${token.text}"`)
 const isKeyword = (token: Token, keyword: string) =>
