@@ -21,8 +21,15 @@ export function createScimHandlers(service: ScimService): HttpHandler[] {
  * both msw majors. Case-insensitive, like MSW's own path matching.
  */
 function belowBaseUrl(baseUrl: string): RegExp {
-  // A relative base resolves against the page, as MSW resolves relative paths.
-  const absolute = typeof location === 'undefined' ? baseUrl : new URL(baseUrl, location.href).href
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   // The base URL itself too, so `GET /scim/v2` gets a SCIM 404, not a passthrough.
-  return new RegExp(`^${absolute.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[/?#]|$)`, 'i')
+  const end = '(?:[/?#]|$)'
+  if (/^[a-z][a-z\d+.-]*:/i.test(baseUrl)) return new RegExp(`^${escape(baseUrl)}${end}`, 'i')
+  // A relative base resolves against the page in a browser, as MSW resolves
+  // relative paths; in Node there is no page, so the path matches on any origin.
+  if (typeof location !== 'undefined') {
+    return new RegExp(`^${escape(new URL(baseUrl, location.href).href)}${end}`, 'i')
+  }
+  const path = new URL(baseUrl, 'http://localhost').pathname.replace(/\/+$/, '')
+  return new RegExp(`^[a-z][a-z\\d+.-]*://[^/]+${escape(path)}${end}`, 'i')
 }

@@ -19,6 +19,7 @@ import {
 import { type Route, routeRequest } from './route-request.js'
 import { errorReply, type ScimReply, toResponse } from './scim-response.js'
 import type { ScimServiceOptions } from './scim-service-options.js'
+import { validateOptions } from './validate-options.js'
 
 /**
  * A SCIM 2.0 service provider as a Fetch API function: one implementation of
@@ -54,6 +55,7 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
  * }))
  */
 export function createScimService(options: ScimServiceOptions = {}): ScimService {
+  validateOptions(options)
   const baseUrl = (options.baseUrl ?? '/scim/v2').replace(/\/+$/, '')
   const basePath = new URL(baseUrl, 'http://localhost').pathname.replace(/\/+$/, '')
   const tokens = new Set(
@@ -150,7 +152,11 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
   }
 
   async function handle(request: Request): Promise<Response> {
-    await ready
+    // A failed seed rejects `ready` for whoever awaits it; requests still get a SCIM answer.
+    const seeded = await ready.then(
+      () => undefined,
+      (error: unknown) => error,
+    )
     const time = clock().toISOString()
     const method = request.method.toUpperCase()
     const url = new URL(request.url)
@@ -163,6 +169,11 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
     let unexpected: string | undefined
 
     try {
+      if (seeded !== undefined) {
+        throw ScimError.internal(
+          `The provider failed to seed: ${(seeded as Error)?.message ?? seeded}`,
+        )
+      }
       if (relativePath === undefined || (relativePath !== '' && !relativePath.startsWith('/'))) {
         throw ScimError.notFound(`${url.pathname} is not below the SCIM base URL ${baseUrl}`)
       }

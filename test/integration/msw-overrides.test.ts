@@ -122,3 +122,16 @@ it('answers the bare base URL with a SCIM 404 rather than letting it through', a
   expect(result.status).toBe(404)
   expect(result.body).toMatchObject({ schemas: [URN.error], status: '404' })
 })
+
+it('matches a relative baseUrl on any origin in Node', async () => {
+  const relative = createScimProvider({ baseUrl: '/tenant-a/scim/v2', token: 't' })
+  server.use(...relative.handlers)
+
+  const response = await fetch('https://anywhere.test/tenant-a/scim/v2/Users', {
+    headers: { Authorization: 'Bearer t' },
+  })
+
+  expect(response.status).toBe(200)
+  expect(relative.requests).toHaveLength(1)
+  expect((await response.json()).totalResults).toBe(0)
+})
