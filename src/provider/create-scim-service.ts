@@ -1,8 +1,18 @@
 import { isScimError, ScimError } from '../scim/scim-error.js'
 import { generateSeed, loadFaker, seededUuid, type SeedOptions } from '../store/generate-seed.js'
-import { createScimStore, type StoreSnapshot } from '../store/scim-store.js'
+import { createScimStore, type ScimStore, type StoreSnapshot } from '../store/scim-store.js'
 import { authenticate } from './authenticate.js'
 import { discover } from './discovery-operations.js'
+import {
+  createFaultRegistry,
+  type FaultRegistry,
+  seededRandom,
+} from './faults/create-fault-registry.js'
+import { faultEffect } from './faults/fault-effect.js'
+import { createProfileControls, type ProfileControls } from './profiles/create-profile-controls.js'
+import { findProfile } from './profiles/profiles.js'
+import { combineHooks } from './provider-hooks.js'
+import { resolveMessages } from './provider-messages.js'
 import { parseBodyText, readRequestText, requireJsonBody } from './read-request-body.js'
 import { createRequestLog, type RecordedRequest } from './request-log.js'
 import { createResourceAccess, type GroupAccess, type UserAccess } from './resource-access.js'
@@ -17,8 +27,9 @@ import {
   searchAllResources,
 } from './resource-operations.js'
 import { type Route, routeRequest } from './route-request.js'
-import { errorReply, type ScimReply, toResponse } from './scim-response.js'
 import type { ScimServiceOptions } from './scim-service-options.js'
+import { errorReply, type ScimReply, toResponse } from './scim-response.js'
+import { sleep as realSleep } from './sleep.js'
 import { validateOptions } from './validate-options.js'
 
 /**
@@ -27,11 +38,15 @@ import { validateOptions } from './validate-options.js'
  * console all answer through.
  */
 export interface ScimService {
-  /** The base URL the provider serves, as configured. */
+  /** The base URL the provider serves, as configured (or the profile's path). */
   readonly baseUrl: string
   /** Resolves once seeding is done; `handle()` and writes wait for it themselves. */
   readonly ready: Promise<void>
-  /** Answers one SCIM request. Never rejects: every failure is a SCIM error response. */
+  /**
+   * Answers one SCIM request. Never rejects: every failure is a SCIM error
+   * response, or a network error (`Response.error()`) for the networkError
+   * and timeout failure modes.
+   */
   handle(request: Request): Promise<Response>
   /** Typed access to the users, for seeding and asserting in tests. */
   readonly users: UserAccess
@@ -39,7 +54,11 @@ export interface ScimService {
   readonly groups: GroupAccess
   /** Every request answered so far, in order. */
   readonly requests: readonly RecordedRequest[]
-  /** Back to the seeded state, with an empty request log. */
+  /** Failure modes to switch on per request. */
+  readonly faults: Omit<FaultRegistry, 'take'>
+  /** The vendor profile at work, its settings and actions. */
+  readonly profile: ProfileControls
+  /** Back to the seeded state: store, request log, faults and profile state. */
   reset(): Promise<void>
 }
 
@@ -54,8 +73,26 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
  *   headers: { Authorization: 'Bearer secret' },
  * }))
  */
-export function createScimService(options: ScimServiceOptions = {}): ScimService {
+export function createScimService(callerOptions: ScimServiceOptions = {}): ScimService {
+  validateOptions(callerOptions)
+  const clock = callerOptions.clock ?? (() => new Date())
+  const profile = findProfile(callerOptions.profile ?? 'generic')
+  let store: ScimStore | undefined
+  const instance = profile.create({
+    get store() {
+      if (!store)
+        throw new Error(`Failed to use the store in profile "${profile.name}" before it exists`)
+      return store
+    },
+    clock,
+    settings: callerOptions.profileSettings ?? {},
+  })
+  // The caller's options override the profile's, key by key.
+  const options: ScimServiceOptions = { ...instance.options, ...definedOnly(callerOptions) }
   validateOptions(options)
+  const messages = resolveMessages({ ...instance.options?.messages, ...callerOptions.messages })
+  const hooks = combineHooks(instance.hooks, callerOptions.hooks) as OperationContext['hooks']
+
   const baseUrl = (options.baseUrl ?? '/scim/v2').replace(/\/+$/, '')
   const basePath = new URL(baseUrl, 'http://localhost').pathname.replace(/\/+$/, '')
   const tokens = new Set(
@@ -66,33 +103,38 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
         : options.token,
   )
   const authRequired = options.auth !== false
-  const clock = options.clock ?? (() => new Date())
   const limits = {
     defaultCount: options.defaultCount ?? 100,
     maxResults: options.maxResults ?? 1000,
   }
   const maxPayloadSize = options.maxPayloadSize ?? 1024 * 1024
+  const sleep = options.sleep ?? realSleep
   const log = createRequestLog(options.requestLogLimit)
+  const faultSeed = options.faultSeed ?? options.seed?.seed ?? 0
+  const faults = createFaultRegistry(seededRandom(faultSeed))
 
   // Ids come from here, so a seeded provider can swap in a reproducible stream.
   let nextId = options.generateId ?? (() => crypto.randomUUID())
   let resetIds = () => {}
-  const store = createScimStore({
+  store = createScimStore({
     clock,
     generateId: () => nextId(),
+    messages,
     ...(options.unknownMembers ? { unknownMembers: options.unknownMembers } : {}),
     ...(options.uniqueGroupDisplayName ? { uniqueGroupDisplayName: true } : {}),
+    ...(options.uniqueEmails ? { uniqueEmails: true } : {}),
     ...(options.extensions ? { extensions: options.extensions } : {}),
   })
+  const theStore = store
 
-  let initial: StoreSnapshot = store.snapshot()
+  let initial: StoreSnapshot = theStore.snapshot()
   let seeding = options.seed !== undefined
   const ready = options.seed ? seed(options.seed) : Promise.resolve()
 
   async function seed(seedOptions: SeedOptions) {
     const faker = await loadFaker(seedOptions.seed)
     initial = generateSeed(faker, seedOptions)
-    await store.restore(initial)
+    await theStore.restore(initial)
     if (seedOptions.seed !== undefined && !options.generateId) {
       const ids = await loadFaker(seedOptions.seed + 1)
       nextId = () => seededUuid(ids)
@@ -109,13 +151,10 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
     }
   }
 
-  const access = createResourceAccess({ store, baseUrl, ready, assertSeeded })
+  const writeContext = { store: theStore, hooks, messages, licenses: options.licenses, write: {} }
+  const access = createResourceAccess({ ...writeContext, baseUrl, ready, assertSeeded })
 
-  async function dispatch(
-    route: Route,
-    context: OperationContext,
-    query: URLSearchParams,
-  ): Promise<ScimReply> {
+  async function dispatch(route: Route, context: OperationContext): Promise<ScimReply> {
     switch (route.operation) {
       case 'search':
         return searchAllResources(context)
@@ -125,7 +164,7 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
           document: route.document,
           ...(route.id !== undefined ? { id: route.id } : {}),
           baseUrl: context.baseUrl,
-          query,
+          query: context.query,
           maxResults: limits.maxResults,
         })
       case 'bulk':
@@ -153,7 +192,7 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
 
   async function handle(request: Request): Promise<Response> {
     // A failed seed rejects `ready` for whoever awaits it; requests still get a SCIM answer.
-    const seeded = await ready.then(
+    const seedFailure = await ready.then(
       () => undefined,
       (error: unknown) => error,
     )
@@ -165,13 +204,15 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
       : undefined
     let body: unknown
     let route: Route | undefined
-    let reply: ScimReply
+    let reply: ScimReply | undefined
+    let networkFailure = false
     let unexpected: string | undefined
+    let firedFault: RecordedRequest['fault']
 
     try {
-      if (seeded !== undefined) {
+      if (seedFailure !== undefined) {
         throw ScimError.internal(
-          `The provider failed to seed: ${(seeded as Error)?.message ?? seeded}`,
+          `The provider failed to seed: ${(seedFailure as Error)?.message ?? seedFailure}`,
         )
       }
       if (relativePath === undefined || (relativePath !== '' && !relativePath.startsWith('/'))) {
@@ -190,17 +231,61 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
       }
       if (authRequired) authenticate(request.headers.get('authorization'), tokens)
       if (!route) throw routingError
-      const context: OperationContext = {
-        store,
-        limits,
-        baseUrl: `${url.origin}${basePath}`,
-        headers: request.headers,
-        query: url.searchParams,
-        body: BODY_METHODS.has(method)
-          ? requireJsonBody(parsed, request.headers.get('content-type'))
-          : undefined,
+
+      const kind = 'kind' in route ? route.kind : undefined
+      const id = 'id' in route ? route.id : undefined
+      const fault = faults.take({
+        operation: route.operation,
+        method,
+        path: relativePath,
+        query: Object.fromEntries(url.searchParams),
+        body,
+        resource: kind && id !== undefined ? theStore.get(kind, id) : undefined,
+      })
+      const effect = fault ? faultEffect(fault, route.operation) : undefined
+      if (fault) {
+        firedFault = {
+          id: fault.id,
+          respond: fault.respond,
+          ...(fault.name ? { name: fault.name } : {}),
+        }
       }
-      reply = await dispatch(route, context, url.searchParams)
+
+      if (effect?.type === 'reply') {
+        reply = effect.reply
+      } else if (effect?.type === 'networkError') {
+        networkFailure = true
+      } else if (effect?.type === 'timeout') {
+        // Nothing comes back: the client times out first, or the connection drops.
+        await sleep(effect.delay, request.signal).catch(() => undefined)
+        networkFailure = true
+      } else {
+        if (effect?.type === 'latency') await sleep(effect.delay, request.signal)
+        hooks.beforeOperation({
+          operation: route.operation,
+          ...(kind ? { kind } : {}),
+          ...(id !== undefined ? { id } : {}),
+        })
+        const context: OperationContext = {
+          store: theStore,
+          limits,
+          hooks,
+          messages,
+          licenses: options.licenses,
+          write: effect?.type === 'caseSensitiveUserName' ? { caseSensitiveUserName: true } : {},
+          ignoreFilter: effect?.type === 'ignoreFilter',
+          baseUrl: `${url.origin}${basePath}`,
+          headers: request.headers,
+          query: url.searchParams,
+          body: BODY_METHODS.has(method)
+            ? requireJsonBody(parsed, request.headers.get('content-type'))
+            : undefined,
+        }
+        reply = await dispatch(route, context)
+        // The emptyBody failure mode: the operation happened, the answer has no body.
+        if (effect?.type === 'emptyBody')
+          reply = { status: reply.status, headers: reply.headers ?? {} }
+      }
     } catch (error) {
       if (isScimError(error)) {
         reply = errorReply(error)
@@ -214,7 +299,10 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
       }
     }
 
-    const { response, json } = toResponse(reply)
+    const { response, logged } =
+      networkFailure || !reply
+        ? { response: Response.error(), logged: undefined }
+        : toLoggedResponse(reply)
     log.record(
       {
         time,
@@ -224,15 +312,18 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
         query: Object.fromEntries(url.searchParams),
         headers: Object.fromEntries(request.headers),
         body,
-        status: reply.status,
-        responseHeaders: reply.headers ?? {},
+        status: networkFailure || !reply ? 0 : reply.status,
+        responseHeaders: reply && !networkFailure ? (reply.headers ?? {}) : {},
         operation: route?.operation,
+        ...(firedFault ? { fault: firedFault } : {}),
         ...(unexpected ? { error: unexpected } : {}),
       },
-      json,
+      logged,
     )
     return response
   }
+
+  const profileControls = createProfileControls(profile.name, instance)
 
   return {
     baseUrl,
@@ -243,13 +334,36 @@ export function createScimService(options: ScimServiceOptions = {}): ScimService
     get requests() {
       return log.entries
     },
+    faults: {
+      add: (spec) => faults.add(spec),
+      remove: (id) => faults.remove(id),
+      clear: () => faults.clear(),
+      list: () => faults.list(),
+    },
+    profile: profileControls,
     async reset() {
       await ready
-      await store.restore(initial)
+      await theStore.restore(initial)
       resetIds()
       log.clear()
+      faults.clear()
+      instance.reset?.()
     },
   }
+}
+
+/** The response, and what the log keeps of its body (parsed lazily). */
+function toLoggedResponse(reply: ScimReply) {
+  const { response, json } = toResponse(reply)
+  const logged = reply.raw ? { text: reply.raw.text } : json === undefined ? undefined : { json }
+  return { response, logged }
+}
+
+/** Options the caller left undefined do not override the profile's. */
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(options).filter(([, value]) => value !== undefined),
+  ) as Partial<T>
 }
 
 function splitPath(relativePath: string): string[] {

@@ -26,7 +26,7 @@ it('numbers entries from 1 in arrival order', () => {
 
 it('parses the response on first read, each read getting the same copy', () => {
   const log = createRequestLog()
-  const recorded = log.record(entry('/a'), '{"totalResults":1}')
+  const recorded = log.record(entry('/a'), { json: '{"totalResults":1}' })
   expect(recorded.response).toEqual({ totalResults: 1 })
   expect(recorded.response).toBe(recorded.response)
   expect(log.record(entry('/b'), undefined).response).toBeUndefined()

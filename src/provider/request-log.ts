@@ -14,12 +14,15 @@ export interface RecordedRequest {
   headers: Record<string, string>
   /** The parsed JSON body, the raw text when it was not JSON, or undefined. */
   body: unknown
+  /** The response status; 0 when no HTTP answer was given (networkError, timeout). */
   status: number
-  /** The JSON body of the response, or undefined. */
+  /** The JSON body of the response, its text when it was not JSON, or undefined. */
   response: unknown
   responseHeaders: Record<string, string>
   /** The operation the request was routed to, e.g. "createUser", or undefined for an unknown endpoint. */
   operation: string | undefined
+  /** The injected fault that answered, so a test can tell it from a real error. */
+  fault?: { id: string; respond: string; name?: string }
   /** An unexpected exception that turned into a 500. */
   error?: string
 }
@@ -27,10 +30,10 @@ export interface RecordedRequest {
 /** The requests of one provider, in arrival order. */
 export interface RequestLog {
   readonly entries: readonly RecordedRequest[]
-  /** Adds an entry; `response` is parsed from `responseJson` when first read. */
+  /** Adds an entry; a JSON `response` is parsed when first read. */
   record(
     entry: Omit<RecordedRequest, 'sequence' | 'response'>,
-    responseJson: string | undefined,
+    response: { json: string } | { text: string } | undefined,
   ): RecordedRequest
   clear(): void
 }
@@ -45,16 +48,16 @@ export function createRequestLog(limit = Number.POSITIVE_INFINITY): RequestLog {
   let sequence = 0
   return {
     entries,
-    record(entry, responseJson) {
+    record(entry, sent) {
       const recorded = { sequence: ++sequence, ...entry } as RecordedRequest
-      let response: unknown
-      let parsed = responseJson === undefined
+      let response: unknown = sent && 'text' in sent ? sent.text : undefined
+      let pending = sent && 'json' in sent ? sent.json : undefined
       Object.defineProperty(recorded, 'response', {
         enumerable: true,
         get() {
-          if (!parsed) {
-            response = JSON.parse(responseJson as string)
-            parsed = true
+          if (pending !== undefined) {
+            response = JSON.parse(pending)
+            pending = undefined
           }
           return response
         },

@@ -6,7 +6,12 @@ import type { ScimUser, ScimUserAttributes, ScimUserInput } from '../scim/resour
 import { URN } from '../scim/schema/urns.js'
 import type { ResourceKind, ScimStore } from '../store/scim-store.js'
 import type { StoredResource } from '../store/stored-resource.js'
-import { presentRecord, resourceSchemas } from './resource-operations.js'
+import {
+  type OperationContext,
+  presentRecord,
+  resourceSchemas,
+  write,
+} from './resource-operations.js'
 
 /**
  * Typed access to one resource type, without HTTP. Writes go through the
@@ -37,7 +42,10 @@ export interface GroupAccess extends ResourceAccess<ScimGroup, ScimGroupInput> {
   findByDisplayName(displayName: string): ScimGroup[]
 }
 
-interface AccessContext {
+interface AccessContext extends Pick<
+  OperationContext,
+  'hooks' | 'messages' | 'licenses' | 'write'
+> {
   store: ScimStore
   baseUrl: string
   ready: Promise<void>
@@ -78,7 +86,9 @@ function present<Resource = ScimResource>(
   record: StoredResource,
   context: AccessContext,
 ): Resource {
-  return structuredClone(presentRecord(record, context.store, context.baseUrl)) as Resource
+  return structuredClone(
+    presentRecord(record, context.store, context.baseUrl, context.hooks),
+  ) as Resource
 }
 
 function createAccess<Resource, Input extends ScimUserAttributes | ScimGroupInput>(
@@ -97,7 +107,7 @@ function createAccess<Resource, Input extends ScimUserAttributes | ScimGroupInpu
     async create(input) {
       await context.ready
       const data = normalizeResource(withSchemas(input), schema, {})
-      const record = await store.transaction((tx) => tx.create(kind, data))
+      const record = await store.transaction((tx) => write(kind, data, undefined, tx, context))
       return present<Resource>(record, context)
     },
     get(id) {
@@ -127,7 +137,7 @@ function createAccess<Resource, Input extends ScimUserAttributes | ScimGroupInpu
         const existing = store.get(kind, id)
         if (!existing) throw new Error(`Failed to update ${noun} "${id}": no such ${noun}`)
         const data = normalizeResource({ ...existing, ...changes }, schema, { existing })
-        return tx.replace(kind, id, data)
+        return write(kind, data, existing, tx, context)
       })
       return present<Resource>(record, context)
     },

@@ -10,9 +10,16 @@ import type { ScimResource } from '../scim/resource/scim-resource.js'
 import type { ResourceSchema } from '../scim/schema/attribute-definition.js'
 import { groupResourceSchema, userResourceSchema } from '../scim/schema/resource-schemas.js'
 import { isScimError, ScimError } from '../scim/scim-error.js'
-import type { ResourceKind, ScimStore } from '../store/scim-store.js'
+import type {
+  ResourceKind,
+  ScimStore,
+  StoreTransaction,
+  WriteOptions,
+} from '../store/scim-store.js'
 import type { StoredResource } from '../store/stored-resource.js'
 import { assertPreconditions, isNotModified } from './conditional-request.js'
+import type { ProviderHooks } from './provider-hooks.js'
+import type { ProviderMessages } from './provider-messages.js'
 import { renderResource } from './render-resource.js'
 import type { ScimReply } from './scim-response.js'
 
@@ -25,6 +32,14 @@ export const resourceSchemas: Record<ResourceKind, ResourceSchema> = {
 export interface OperationContext {
   store: ScimStore
   limits: { defaultCount: number; maxResults: number }
+  hooks: Required<ProviderHooks>
+  messages: ProviderMessages
+  /** Seats for active users; undefined for no limit. */
+  licenses: number | undefined
+  /** Rules this request bends (the caseSensitiveUserName failure mode). */
+  write: WriteOptions
+  /** The ignoreFilter failure mode: lists answer as if no filter was sent. */
+  ignoreFilter: boolean
   /** The absolute base URL as this request reached it, for `location` and `$ref`. */
   baseUrl: string
   headers: Headers
@@ -47,12 +62,12 @@ function selectionOf(query: URLSearchParams): Selection {
 }
 
 function present(record: StoredResource, context: OperationContext, selection: Selection) {
-  const schema = resourceSchemas[record.meta.resourceType as ResourceKind]
-  return projectAttributes(
+  const kind = record.meta.resourceType as ResourceKind
+  const rendered = context.hooks.present(
+    kind,
     renderResource(record, context.store, context.baseUrl),
-    schema,
-    selection,
   )
+  return projectAttributes(rendered, resourceSchemas[kind], selection)
 }
 
 function resourceReply(
@@ -68,15 +83,15 @@ function resourceReply(
   }
 }
 
-function findOrThrow(store: ScimStore, kind: ResourceKind, id: string): StoredResource {
-  const record = store.get(kind, id)
-  if (!record) throw ScimError.notFound(`${kind} "${id}" not found`)
+function findOrThrow(kind: ResourceKind, id: string, context: OperationContext): StoredResource {
+  const record = context.store.get(kind, id)
+  if (!record) throw ScimError.notFound(context.messages.notFound(kind, id))
   return record
 }
 
 /** GET /Users/{id} (RFC 7644 §3.4.1), with If-None-Match → 304. */
 export function getResource(kind: ResourceKind, id: string, context: OperationContext): ScimReply {
-  const record = findOrThrow(context.store, kind, id)
+  const record = findOrThrow(kind, id, context)
   if (isNotModified(context.headers, record.meta.version)) {
     return { status: 304, headers: { ETag: record.meta.version } }
   }
@@ -105,10 +120,12 @@ export function readListQuery(
 export function queryResources(
   kind: ResourceKind,
   query: ListQuery,
-  store: ScimStore,
+  context: OperationContext,
 ): StoredResource[] {
-  const filter = query.filter === undefined ? undefined : parseFilter(query.filter)
-  const matches = store.search(kind, filter)
+  // The ignoreFilter failure mode: a server that drops the filter and lists everything.
+  const filter =
+    query.filter === undefined || context.ignoreFilter ? undefined : parseFilter(query.filter)
+  const matches = context.store.search(kind, filter, context.write)
   if (!query.sortBy) return matches
   return sortResources(
     matches,
@@ -125,7 +142,7 @@ export function listResources(
   search: boolean,
 ): ScimReply {
   const query = readListQuery(search ? asSearchRequest(context.body) : context.query, context)
-  const matches = queryResources(kind, query, context.store)
+  const matches = queryResources(kind, query, context)
   return listReply(matches, query, context)
 }
 
@@ -161,7 +178,7 @@ export function searchAllResources(context: OperationContext): ScimReply {
   let answered = 0
   for (const kind of ['User', 'Group'] as const) {
     try {
-      matches.push(...queryResources(kind, query, context.store))
+      matches.push(...queryResources(kind, query, context))
       answered++
     } catch (error) {
       if (!isScimError(error)) throw error
@@ -185,7 +202,7 @@ export async function createResource(
   context: OperationContext,
 ): Promise<ScimReply> {
   const data = normalizeResource(context.body, resourceSchemas[kind], {})
-  const record = await context.store.transaction((tx) => tx.create(kind, data))
+  const record = await context.store.transaction((tx) => write(kind, data, undefined, tx, context))
   return resourceReply(201, record, context, {
     Location: `${context.baseUrl}/${kind}s/${record.id}`,
   })
@@ -198,10 +215,10 @@ export async function replaceResource(
   context: OperationContext,
 ): Promise<ScimReply> {
   const record = await context.store.transaction((tx) => {
-    const existing = findOrThrow(context.store, kind, id)
+    const existing = findOrThrow(kind, id, context)
     assertPreconditions(context.headers, existing.meta.version)
     const data = normalizeResource(context.body, resourceSchemas[kind], { existing })
-    return tx.replace(kind, id, data)
+    return write(kind, data, existing, tx, context)
   })
   return resourceReply(200, record, context)
 }
@@ -216,12 +233,12 @@ export async function patchResource(
   context: OperationContext,
 ): Promise<ScimReply> {
   const record = await context.store.transaction((tx) => {
-    const existing = findOrThrow(context.store, kind, id)
+    const existing = findOrThrow(kind, id, context)
     assertPreconditions(context.headers, existing.meta.version)
     const schema = resourceSchemas[kind]
     const { resource, changed } = applyPatch(existing, context.body, schema)
     if (!changed) return existing
-    return tx.replace(kind, id, normalizeResource(resource, schema, { existing }))
+    return write(kind, normalizeResource(resource, schema, { existing }), existing, tx, context)
   })
   return resourceReply(200, record, context)
 }
@@ -233,11 +250,49 @@ export async function deleteResource(
   context: OperationContext,
 ): Promise<ScimReply> {
   await context.store.transaction(async (tx) => {
-    const existing = findOrThrow(context.store, kind, id)
+    const existing = findOrThrow(kind, id, context)
     assertPreconditions(context.headers, existing.meta.version)
     await tx.delete(kind, id)
   })
   return { status: 204 }
+}
+
+/**
+ * Stores validated data: the profile's and caller's hooks, the seat limit,
+ * then the store's own rules (uniqueness, members), then follow-up writes.
+ * Runs inside the caller's transaction.
+ */
+export async function write(
+  kind: ResourceKind,
+  data: ScimResource,
+  existing: StoredResource | undefined,
+  tx: StoreTransaction,
+  context: Pick<OperationContext, 'store' | 'hooks' | 'messages' | 'licenses' | 'write'>,
+): Promise<StoredResource> {
+  const prepared = context.hooks.prepareWrite(kind, data, { existing, store: context.store })
+  if (kind === 'User') assertSeat(prepared, existing, context)
+  const record = existing
+    ? await tx.replace(kind, existing.id, prepared, context.write)
+    : await tx.create(kind, prepared, context.write)
+  await context.hooks.afterWrite(kind, record, { existing, store: context.store, tx })
+  return record
+}
+
+/**
+ * The seat limit: creating an active user, or activating one, fails when
+ * every seat is taken. Deactivated users hold no seat.
+ */
+function assertSeat(
+  data: ScimResource,
+  existing: StoredResource | undefined,
+  context: Pick<OperationContext, 'store' | 'messages' | 'licenses'>,
+): void {
+  const { licenses } = context
+  if (licenses === undefined || data.active === false) return
+  if (existing && existing.active !== false) return
+  let active = 0
+  for (const user of context.store.users.values()) if (user.active !== false) active++
+  if (active >= licenses) throw new ScimError(403, context.messages.licenseLimit(licenses))
 }
 
 /** Exposed for the typed store access, which renders without a request. */
@@ -245,7 +300,9 @@ export function presentRecord(
   record: StoredResource,
   store: ScimStore,
   baseUrl: string,
+  hooks: Required<ProviderHooks>,
 ): ScimResource {
-  const schema = resourceSchemas[record.meta.resourceType as ResourceKind]
-  return projectAttributes(renderResource(record, store, baseUrl), schema, {})
+  const kind = record.meta.resourceType as ResourceKind
+  const rendered = hooks.present(kind, renderResource(record, store, baseUrl))
+  return projectAttributes(rendered, resourceSchemas[kind], {})
 }

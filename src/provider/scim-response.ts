@@ -11,6 +11,8 @@ export interface ScimReply {
   status: number
   body?: unknown
   headers?: Record<string, string>
+  /** A body that is not SCIM JSON (a fault's HTML page or plain text), sent as is. */
+  raw?: { text: string; contentType: string }
 }
 
 /**
@@ -20,6 +22,13 @@ export interface ScimReply {
  */
 export function toResponse(reply: ScimReply): { response: Response; json: string | undefined } {
   const headers = new Headers(reply.headers)
+  if (reply.raw) {
+    headers.set('Content-Type', reply.raw.contentType)
+    return {
+      response: new Response(reply.raw.text, { status: reply.status, headers }),
+      json: undefined,
+    }
+  }
   if (reply.body === undefined) {
     return { response: new Response(null, { status: reply.status, headers }), json: undefined }
   }

@@ -1,5 +1,9 @@
 import type { Extension } from '@msw/data/extensions'
 import type { SeedOptions } from '../store/generate-seed.js'
+import type { VendorProfile } from './profiles/vendor-profile.js'
+import type { ProfileName } from './profiles/profiles.js'
+import type { ProviderHooks } from './provider-hooks.js'
+import type { MessageOverrides } from './provider-messages.js'
 
 /** How to create a SCIM provider. Every option has a working default. */
 export interface ScimServiceOptions {
@@ -35,4 +39,29 @@ export interface ScimServiceOptions {
   requestLogLimit?: number
   /** `@msw/data` extensions per collection (e.g. persist, in the browser). */
   extensions?: { users?: Extension[]; groups?: Extension[] }
+  /**
+   * A vendor's documented behaviour: 'generic' (strict RFC, the default),
+   * 'magicpod', 'secoda', 'condeco', 'mangoapps', 'oktopost', or your own
+   * `defineProfile(...)`. Every other option here overrides the profile's.
+   */
+  profile?: ProfileName | VendorProfile
+  /** The profile's own settings, e.g. `{ scimEnabled: false }` for magicpod. */
+  profileSettings?: Record<string, unknown>
+  /** Reject a user whose email another user already holds (409 uniqueness). Default: false. */
+  uniqueEmails?: boolean
+  /** Seats: creating or activating an active user beyond this many fails (licenseLimit). */
+  licenses?: number
+  /** The `detail` of the provider's own errors, to speak a vendor's words. */
+  messages?: MessageOverrides
+  /** Your own hooks, run after the profile's. */
+  hooks?: ProviderHooks
+  /** The seed of fault probabilities. Default: `seed.seed`, else 0. */
+  faultSeed?: number
+  /** How latency and timeout faults wait. Default: real timers. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /**
+   * Serve the control API (faults, reset, requests, profile) under
+   * `/__scim-mock/` on the base URL's origin. Off by default.
+   */
+  controlApi?: boolean
 }

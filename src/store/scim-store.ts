@@ -27,6 +27,13 @@ export interface ScimStoreOptions {
   unknownMembers?: 'reject' | 'ignore'
   /** Reject a second group with the same displayName (RFC 7643 says uniqueness "none"). */
   uniqueGroupDisplayName?: boolean
+  /** Reject a user whose email another user holds (vendors that key users by email). */
+  uniqueEmails?: boolean
+  /** The `detail` of uniqueness errors. */
+  messages?: {
+    userNameTaken?: (userName: string) => string
+    emailTaken?: (email: string) => string
+  }
   /** `@msw/data` extensions per collection, e.g. persist in the browser. */
   extensions?: { users?: Extension[]; groups?: Extension[] }
 }
@@ -38,10 +45,23 @@ export interface StoreSnapshot {
   revision: number
 }
 
+/**
+ * How one request bends the rules: the `caseSensitiveUserName` failure mode
+ * compares userNames exactly, as a buggy server does.
+ */
+export interface WriteOptions {
+  caseSensitiveUserName?: boolean
+}
+
 /** The writes of a store, available inside `transaction()` only. */
 export interface StoreTransaction {
-  create(kind: ResourceKind, data: ScimResource): Promise<StoredResource>
-  replace(kind: ResourceKind, id: string, data: ScimResource): Promise<StoredResource>
+  create(kind: ResourceKind, data: ScimResource, options?: WriteOptions): Promise<StoredResource>
+  replace(
+    kind: ResourceKind,
+    id: string,
+    data: ScimResource,
+    options?: WriteOptions,
+  ): Promise<StoredResource>
   delete(kind: ResourceKind, id: string): Promise<boolean>
 }
 
@@ -55,7 +75,7 @@ export interface ScimStore {
   collection(kind: ResourceKind): ResourceCollection
   get(kind: ResourceKind, id: string): StoredResource | undefined
   /** Matching resources in creation order; every resource without a filter. Throws invalidFilter. */
-  search(kind: ResourceKind, filter?: FilterExpression): StoredResource[]
+  search(kind: ResourceKind, filter?: FilterExpression, options?: WriteOptions): StoredResource[]
   /** The groups that list `memberId` (a user or group id) as a direct member. */
   groupsOf(memberId: string): StoredResource[]
   /**
@@ -71,8 +91,7 @@ export interface ScimStore {
 const userIndexes = {
   userName: (user: StoredResource) => [user.userName],
   externalId: (record: StoredResource) => [record.externalId],
-  'emails.value': (user: StoredResource) =>
-    Array.isArray(user.emails) ? user.emails.map((email) => email?.value) : [],
+  'emails.value': (user: StoredResource) => emailValues(user),
 }
 const groupIndexes = {
   displayName: (group: StoredResource) => [group.displayName],
@@ -86,6 +105,17 @@ const indexedPaths: Record<ResourceKind, ReadonlySet<string>> = {
 const schemas: Record<ResourceKind, ResourceSchema> = {
   User: userResourceSchema,
   Group: groupResourceSchema,
+}
+
+/** The User schema of a server that compares userNames exactly (a failure mode). */
+const caseSensitiveUserSchema: ResourceSchema = {
+  ...userResourceSchema,
+  core: {
+    ...userResourceSchema.core,
+    attributes: userResourceSchema.core.attributes.map((attribute) =>
+      attribute.name === 'userName' ? { ...attribute, caseExact: true } : attribute,
+    ),
+  },
 }
 
 /** @example const store = createScimStore({ clock: () => new Date('2026-01-01T00:00:00Z') }) */
@@ -115,12 +145,36 @@ export function createScimStore(options: ScimStoreOptions = {}): ScimStore {
     return id
   }
 
-  const assertUnique = (kind: ResourceKind, data: ScimResource, exceptId?: string) => {
+  const userNameTaken =
+    options.messages?.userNameTaken ?? ((userName) => `userName "${userName}" is already taken`)
+  const emailTaken =
+    options.messages?.emailTaken ?? ((email) => `email "${email}" is already used by another user`)
+
+  const assertUnique = (
+    kind: ResourceKind,
+    data: ScimResource,
+    exceptId: string | undefined,
+    write: WriteOptions = {},
+  ) => {
     if (kind === 'User') {
       const userName = data.userName as string
-      const holder = users.lookup('userName', userName).find((user) => user.id !== exceptId)
-      // userName is caseExact: false, so uniqueness ignores case (RFC 7643 §4.1.1).
-      if (holder) throw ScimError.uniqueness(`userName "${userName}" is already taken`)
+      // userName is caseExact: false, so uniqueness ignores case (RFC 7643 §4.1.1),
+      // unless the caseSensitiveUserName failure mode says otherwise.
+      const holder = users
+        .lookup('userName', userName)
+        .find(
+          (user) =>
+            user.id !== exceptId && (!write.caseSensitiveUserName || user.userName === userName),
+        )
+      if (holder) throw ScimError.uniqueness(userNameTaken(userName))
+      if (options.uniqueEmails) {
+        for (const email of emailValues(data)) {
+          if (typeof email !== 'string') continue
+          if (users.lookup('emails.value', email).some((user) => user.id !== exceptId)) {
+            throw ScimError.uniqueness(emailTaken(email))
+          }
+        }
+      }
     } else if (options.uniqueGroupDisplayName) {
       const displayName = data.displayName as string
       const holder = groups.lookup('displayName', displayName).find((g) => g.id !== exceptId)
@@ -201,16 +255,16 @@ export function createScimStore(options: ScimStoreOptions = {}): ScimStore {
     }))
 
   const transactionApi: StoreTransaction = {
-    async create(kind, data) {
+    async create(kind, data, write) {
       const id = newId()
-      assertUnique(kind, data)
+      assertUnique(kind, data, undefined, write)
       const resolved = kind === 'Group' ? resolveMembers(data, id) : data
       return collection(kind).insert(build(kind, id, resolved))
     },
-    async replace(kind, id, data) {
+    async replace(kind, id, data, write) {
       const existing = collection(kind).get(id)
       if (!existing) throw ScimError.notFound(`${kind} "${id}" not found`)
-      assertUnique(kind, data, id)
+      assertUnique(kind, data, id, write)
       const resolved = kind === 'Group' ? resolveMembers(data, id) : data
       return collection(kind).replace(build(kind, id, resolved, existing.meta.created))
     },
@@ -226,10 +280,11 @@ export function createScimStore(options: ScimStoreOptions = {}): ScimStore {
     groups,
     collection,
     get: (kind, id) => collection(kind).get(id),
-    search(kind, filter) {
+    search(kind, filter, write = {}) {
       const target = collection(kind)
       if (!filter) return [...target.values()]
-      const schema = schemas[kind]
+      const schema =
+        kind === 'User' && write.caseSensitiveUserName ? caseSensitiveUserSchema : schemas[kind]
       const compiled = compileFilter(filter, schema)
       // A user's `groups` is derived, not stored: add it only for filters that name it.
       const matches =
@@ -263,6 +318,12 @@ export function createScimStore(options: ScimStoreOptions = {}): ScimStore {
       })
     },
   }
+}
+
+function emailValues(user: ScimResource): unknown[] {
+  return Array.isArray(user.emails)
+    ? user.emails.map((email: { value?: unknown } | null) => email?.value)
+    : []
 }
 
 function namesGroups(filter: FilterExpression): boolean {

@@ -1,0 +1,121 @@
+import {
+  type FaultOperation,
+  type FaultRequest,
+  type FaultSpec,
+  faultSpecSchema,
+} from './fault-spec.js'
+import { matchesWhere } from './matches-where.js'
+
+/** A fault in a provider, with its counters. */
+export interface Fault extends Readonly<Omit<FaultSpec, 'on'>> {
+  readonly id: string
+  readonly on: readonly FaultOperation[]
+  /** Matching requests seen so far (those let through by `after` or `probability` included). */
+  readonly matched: number
+  /** Times it answered. */
+  readonly fired: number
+  /** Times left to fire: `Infinity` without `times`. */
+  readonly remaining: number
+}
+
+/**
+ * The faults of one provider: `provider.faults`.
+ *
+ * @example
+ * provider.faults.add({ on: 'createUser', respond: 'conflict', times: 1 })
+ */
+export interface FaultRegistry {
+  /** Adds a fault; throws a TypeError naming the field when the spec is invalid. */
+  add(spec: FaultSpec): Fault
+  /** Removes one fault; false when no fault has this id. */
+  remove(id: string): boolean
+  /** Removes every fault. */
+  clear(): void
+  /** The faults in the order they are tried, with their counters. */
+  list(): Fault[]
+  /** @internal The fault that fires for this request, counted; undefined when none does. */
+  take(request: FaultRequest): Fault | undefined
+}
+
+interface FaultState {
+  spec: FaultSpec
+  on: readonly FaultOperation[]
+  id: string
+  matched: number
+  fired: number
+}
+
+/**
+ * @param random a seeded source in [0, 1): probabilities are reproducible.
+ */
+export function createFaultRegistry(random: () => number): FaultRegistry {
+  let faults: FaultState[] = []
+  let nextId = 1
+
+  const view = (state: FaultState): Fault => ({
+    ...state.spec,
+    id: state.id,
+    on: state.on,
+    matched: state.matched,
+    fired: state.fired,
+    remaining: (state.spec.times ?? Number.POSITIVE_INFINITY) - state.fired,
+  })
+
+  return {
+    add(spec) {
+      const parsed = faultSpecSchema.safeParse(spec)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!
+        const field = issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'the fault'
+        throw new TypeError(`Failed to add a fault: ${field}: ${issue.message}`)
+      }
+      const on = Array.isArray(spec.on) ? [...spec.on] : [spec.on as FaultOperation]
+      const state: FaultState = {
+        spec: { ...spec },
+        on,
+        id: `fault-${nextId++}`,
+        matched: 0,
+        fired: 0,
+      }
+      faults.push(state)
+      return view(state)
+    },
+    remove(id) {
+      const before = faults.length
+      faults = faults.filter((fault) => fault.id !== id)
+      return faults.length < before
+    },
+    clear() {
+      faults = []
+    },
+    list() {
+      return faults.map(view)
+    },
+    take(request) {
+      for (const fault of faults) {
+        const { spec } = fault
+        if (spec.times !== undefined && fault.fired >= spec.times) continue
+        if (!fault.on.includes('*') && !fault.on.includes(request.operation)) continue
+        if (spec.where !== undefined && !matchesWhere(spec.where, request)) continue
+        fault.matched++
+        if (spec.after !== undefined && fault.matched <= spec.after) continue
+        if (spec.probability !== undefined && random() >= spec.probability) continue
+        fault.fired++
+        return view(fault)
+      }
+      return undefined
+    },
+  }
+}
+
+/** A small seeded PRNG (mulberry32): reproducible fault probabilities without a dependency. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

@@ -1,0 +1,22 @@
+import { generic } from './generic.js'
+import type { VendorProfile } from './vendor-profile.js'
+
+/** The built-in profiles by name. */
+export const profiles = {
+  generic,
+} as const satisfies Record<string, VendorProfile>
+
+/** The name of a built-in profile. */
+export type ProfileName = keyof typeof profiles
+
+/** Finds a built-in profile, or throws a TypeError listing the names. */
+export function findProfile(profile: ProfileName | VendorProfile): VendorProfile {
+  if (typeof profile !== 'string') return profile
+  const found = (profiles as Record<string, VendorProfile>)[profile]
+  if (!found || !Object.hasOwn(profiles, profile)) {
+    throw new TypeError(
+      `Failed to create a SCIM provider: unknown profile "${profile}" (known: ${Object.keys(profiles).join(', ')})`,
+    )
+  }
+  return found
+}
