@@ -116,7 +116,7 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
   // Ids come from here, so a seeded provider can swap in a reproducible stream.
   let nextId = options.generateId ?? (() => crypto.randomUUID())
   let resetIds = () => {}
-  store = createScimStore({
+  const theStore = createScimStore({
     clock,
     generateId: () => nextId(),
     messages,
@@ -125,7 +125,7 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
     ...(options.uniqueEmails ? { uniqueEmails: true } : {}),
     ...(options.extensions ? { extensions: options.extensions } : {}),
   })
-  const theStore = store
+  created.store = theStore
 
   let initial: StoreSnapshot = theStore.snapshot()
   let seeding = options.seed !== undefined
