@@ -77,12 +77,15 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
   validateOptions(callerOptions)
   const clock = callerOptions.clock ?? (() => new Date())
   const profile = findProfile(callerOptions.profile ?? 'generic')
-  let store: ScimStore | undefined
+  // The profile's options configure the store, so the store comes second:
+  // profiles reach it lazily, from their hooks.
+  const created: { store?: ScimStore } = {}
   const instance = profile.create({
     get store() {
-      if (!store)
+      if (!created.store) {
         throw new Error(`Failed to use the store in profile "${profile.name}" before it exists`)
-      return store
+      }
+      return created.store
     },
     clock,
     settings: callerOptions.profileSettings ?? {},
