@@ -11,7 +11,10 @@ import type { ScimService } from '../provider/create-scim-service.js'
  * const server = setupServer(...createScimHandlers(createScimService({ baseUrl: 'https://acme.test/scim/v2' })))
  */
 export function createScimHandlers(service: ScimService): HttpHandler[] {
-  return [http.all(belowBaseUrl(service.baseUrl), ({ request }) => service.handle(request))]
+  // The base URL, and the control API and OAuth endpoints when they are on.
+  return service.paths.map((path) =>
+    http.all(belowBaseUrl(path), ({ request }) => service.handle(request)),
+  )
 }
 
 /**

@@ -2,6 +2,7 @@ import { isScimError, ScimError } from '../scim/scim-error.js'
 import { generateSeed, loadFaker, seededUuid, type SeedOptions } from '../store/generate-seed.js'
 import { createScimStore, type ScimStore, type StoreSnapshot } from '../store/scim-store.js'
 import { authenticate } from './authenticate.js'
+import { answerControlRequest, CONTROL_API_PATH } from './control-api.js'
 import { discover } from './discovery-operations.js'
 import {
   createFaultRegistry,
@@ -10,6 +11,7 @@ import {
 } from './faults/create-fault-registry.js'
 import { faultEffect } from './faults/fault-effect.js'
 import { createProfileControls, type ProfileControls } from './profiles/create-profile-controls.js'
+import { createOAuthServer, type OAuthServer } from './oauth/create-oauth-server.js'
 import { findProfile } from './profiles/profiles.js'
 import { combineHooks } from './provider-hooks.js'
 import { resolveMessages } from './provider-messages.js'
@@ -58,8 +60,26 @@ export interface ScimService {
   readonly faults: Omit<FaultRegistry, 'take'>
   /** The vendor profile at work, its settings and actions. */
   readonly profile: ProfileControls
+  /** The OAuth 2 authorization server, when `oauth` is on. */
+  readonly oauth: OAuthControls | undefined
+  /**
+   * The URL prefixes this service answers below: the base URL, and on its
+   * origin the control API and OAuth endpoints when they are on.
+   */
+  readonly paths: readonly string[]
   /** Back to the seeded state: store, request log, faults and profile state. */
   reset(): Promise<void>
+}
+
+/** `provider.oauth`: where a client authorizes, and the tokens issued so far. */
+export interface OAuthControls {
+  readonly authorizeUrl: string
+  readonly tokenUrl: string
+  readonly clientId: string
+  readonly clientSecret: string
+  readonly issued: OAuthServer['issued']
+  /** Revokes every token, as a vendor admin rotating the connection would. */
+  revokeAll(): void
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
@@ -77,6 +97,8 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
   validateOptions(callerOptions)
   const clock = callerOptions.clock ?? (() => new Date())
   const profile = findProfile(callerOptions.profile ?? 'generic')
+  // Profile options cannot change the log limit: the log exists before them.
+  const log = createRequestLog(callerOptions.requestLogLimit)
   // The profile's options configure the store, so the store comes second:
   // profiles reach it lazily, from their hooks.
   const created: { store?: ScimStore } = {}
@@ -89,6 +111,7 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
     },
     clock,
     settings: callerOptions.profileSettings ?? {},
+    requests: () => log.entries,
   })
   // The caller's options override the profile's, key by key.
   const options: ScimServiceOptions = { ...instance.options, ...definedOnly(callerOptions) }
@@ -98,13 +121,33 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
 
   const baseUrl = (options.baseUrl ?? '/scim/v2').replace(/\/+$/, '')
   const basePath = new URL(baseUrl, 'http://localhost').pathname.replace(/\/+$/, '')
+  const oauthSettings = options.oauth === true ? {} : options.oauth || undefined
   const tokens = new Set(
     options.token === undefined
-      ? ['secret']
+      ? oauthSettings
+        ? []
+        : ['secret']
       : typeof options.token === 'string'
         ? [options.token]
         : options.token,
   )
+  const tokenRandom = seededRandom((options.seed?.seed ?? 0) + 0x5eed)
+  const oauthServer = oauthSettings
+    ? createOAuthServer({
+        ...oauthSettings,
+        clock,
+        // Reproducible codes and tokens, so recorded transcripts stay stable.
+        random: () =>
+          Array.from({ length: 4 }, () =>
+            Math.floor(tokenRandom() * 0x100000000)
+              .toString(16)
+              .padStart(8, '0'),
+          ).join(''),
+      })
+    : undefined
+  const origin = /^[a-z][a-z\d+.-]*:/i.test(baseUrl) ? new URL(baseUrl).origin : ''
+  const authorizePath = oauthSettings?.authorizePath ?? '/oauth/authorize'
+  const tokenPath = oauthSettings?.tokenPath ?? '/oauth/token'
   const authRequired = options.auth !== false
   const limits = {
     defaultCount: options.defaultCount ?? 100,
@@ -112,7 +155,6 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
   }
   const maxPayloadSize = options.maxPayloadSize ?? 1024 * 1024
   const sleep = options.sleep ?? realSleep
-  const log = createRequestLog(options.requestLogLimit)
   const faultSeed = options.faultSeed ?? options.seed?.seed ?? 0
   const faults = createFaultRegistry(seededRandom(faultSeed))
 
@@ -202,6 +244,18 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
     const time = clock().toISOString()
     const method = request.method.toUpperCase()
     const url = new URL(request.url)
+    if (options.controlApi && isBelow(url.pathname, CONTROL_API_PATH)) {
+      const reply = await answerControlRequest(
+        request,
+        url.pathname.slice(CONTROL_API_PATH.length),
+        controlTarget,
+      )
+      return toResponse(reply).response
+    }
+    if (oauthServer) {
+      const answer = await oauthServer.handle(request)
+      if (answer) return answer
+    }
     const relativePath = url.pathname.startsWith(basePath)
       ? url.pathname.slice(basePath.length)
       : undefined
@@ -232,7 +286,9 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
       } catch (error) {
         routingError = error
       }
-      if (authRequired) authenticate(request.headers.get('authorization'), tokens)
+      if (authRequired) {
+        authenticate(request.headers.get('authorization'), tokens, oauthServer?.checkAccessToken)
+      }
       if (!route) throw routingError
 
       const kind = 'kind' in route ? route.kind : undefined
@@ -327,6 +383,30 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
   }
 
   const profileControls = createProfileControls(profile.name, instance)
+  const faultControls = {
+    add: faults.add,
+    remove: faults.remove,
+    clear: faults.clear,
+    list: faults.list,
+  }
+  async function reset() {
+    await ready
+    await theStore.restore(initial)
+    resetIds()
+    log.clear()
+    faults.clear()
+    oauthServer?.reset()
+    instance.reset?.()
+  }
+  const controlTarget = {
+    faults: faultControls,
+    requests: () => log.entries,
+    clearRequests: () => log.clear(),
+    reset,
+    profile: profileControls,
+    users: access.users,
+    groups: access.groups,
+  }
 
   return {
     baseUrl,
@@ -337,21 +417,24 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
     get requests() {
       return log.entries
     },
-    faults: {
-      add: (spec) => faults.add(spec),
-      remove: (id) => faults.remove(id),
-      clear: () => faults.clear(),
-      list: () => faults.list(),
-    },
+    faults: faultControls,
     profile: profileControls,
-    async reset() {
-      await ready
-      await theStore.restore(initial)
-      resetIds()
-      log.clear()
-      faults.clear()
-      instance.reset?.()
+    oauth: oauthServer && {
+      authorizeUrl: `${origin}${authorizePath}`,
+      tokenUrl: `${origin}${tokenPath}`,
+      clientId: oauthSettings?.clientId ?? 'scim-mock-client',
+      clientSecret: oauthSettings?.clientSecret ?? 'scim-mock-secret',
+      get issued() {
+        return oauthServer.issued
+      },
+      revokeAll: () => oauthServer.revokeAll(),
     },
+    paths: [
+      baseUrl,
+      ...(options.controlApi ? [`${origin}${CONTROL_API_PATH}`] : []),
+      ...(oauthServer ? [`${origin}${authorizePath}`, `${origin}${tokenPath}`] : []),
+    ],
+    reset,
   }
 }
 
@@ -360,6 +443,10 @@ function toLoggedResponse(reply: ScimReply) {
   const { response, json } = toResponse(reply)
   const logged = reply.raw ? { text: reply.raw.text } : json === undefined ? undefined : { json }
   return { response, logged }
+}
+
+function isBelow(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(`${prefix}/`)
 }
 
 /** Options the caller left undefined do not override the profile's. */

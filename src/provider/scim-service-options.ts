@@ -1,5 +1,6 @@
 import type { Extension } from '@msw/data/extensions'
 import type { SeedOptions } from '../store/generate-seed.js'
+import type { OAuthServerOptions } from './oauth/create-oauth-server.js'
 import type { VendorProfile } from './profiles/vendor-profile.js'
 import type { ProfileName } from './profiles/profiles.js'
 import type { ProviderHooks } from './provider-hooks.js'
@@ -64,4 +65,11 @@ export interface ScimServiceOptions {
    * `/__scim-mock/` on the base URL's origin. Off by default.
    */
   controlApi?: boolean
+  /**
+   * Act as an OAuth 2 authorization server (authorization code + refresh
+   * token grants) at `/oauth/authorize` and `/oauth/token` on the base URL's
+   * origin, and accept the access tokens it issues. Static tokens are then
+   * accepted only when `token` is given explicitly.
+   */
+  oauth?: boolean | Partial<Omit<OAuthServerOptions, 'clock' | 'random'>>
 }

@@ -112,3 +112,8 @@ it('answers a request whose body is cut off with a SCIM 400', async () => {
   })
   expect(status).toBe(400)
 })
+
+it('resets the connection when the handler answers with a network error', async () => {
+  const origin = await listen(async () => Response.error())
+  await expect(fetch(`${origin}/scim/v2/Users`)).rejects.toThrow(/fetch failed/)
+})

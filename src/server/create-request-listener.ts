@@ -29,6 +29,12 @@ export function createRequestListener(handler: FetchHandler, options: RequestLis
       response = new Response(String(error), { status: 500 })
     }
     options.onResponse?.(request, response, performance.now() - started)
+    // A network error (the networkError and timeout failure modes): no HTTP
+    // answer at all, the connection is reset, as a crashed server's would be.
+    if (response.type === 'error') {
+      incoming.socket.resetAndDestroy()
+      return
+    }
     outgoing.statusCode = response.status
     for (const [name, value] of response.headers) outgoing.appendHeader(name, value)
     if (response.body === null) {

@@ -85,8 +85,12 @@ const count = z.number().int().nonnegative()
  * and as JSON through the control API, and is checked by this schema.
  */
 export const faultSpecSchema = z.strictObject({
-  on: z.union([operation, z.array(operation).min(1)]),
-  respond: z.enum(FAULT_RESPONSES),
+  on: z.union([operation, z.array(operation).min(1)], {
+    error: `expected an operation or an array of them: ${[...OPERATIONS, '*'].join(', ')}`,
+  }),
+  respond: z.enum(FAULT_RESPONSES, {
+    error: `expected one of ${FAULT_RESPONSES.join(', ')}`,
+  }),
   /** A label shown in the request log. */
   name: z.string().optional(),
   where: z

@@ -1,4 +1,5 @@
 import type { ScimStore } from '../../store/scim-store.js'
+import type { RecordedRequest } from '../request-log.js'
 import type { ProviderHooks } from '../provider-hooks.js'
 import type { ScimServiceOptions } from '../scim-service-options.js'
 
@@ -8,6 +9,8 @@ export interface ProfileContext {
   clock: () => Date
   /** The caller's `profileSettings`, to override the profile's own defaults. */
   settings: Record<string, unknown>
+  /** The provider's request log (e.g. to list failed provisioning attempts). */
+  requests(): readonly RecordedRequest[]
 }
 
 /** A profile at work in one provider: its state is that provider's alone. */
