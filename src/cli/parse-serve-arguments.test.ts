@@ -6,10 +6,11 @@ it('fills in the defaults', () => {
     port: 4000,
     host: '127.0.0.1',
     token: 'secret',
-    basePath: '/scim/v2',
+    basePath: undefined,
     users: 25,
     groups: 4,
     seed: 1,
+    profile: 'generic',
     quiet: false,
   })
 })
@@ -30,6 +31,8 @@ it('reads every option', () => {
       '0',
       '--seed',
       '9',
+      '--profile',
+      'secoda',
       '--quiet',
     ]),
   ).toEqual({
@@ -40,6 +43,7 @@ it('reads every option', () => {
     users: 3,
     groups: 0,
     seed: 9,
+    profile: 'secoda',
     quiet: true,
   })
 })

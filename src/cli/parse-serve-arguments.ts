@@ -5,10 +5,12 @@ export interface ServeArguments {
   port: number
   host: string
   token: string
-  basePath: string
+  /** Undefined: the profile's base path. */
+  basePath: string | undefined
   users: number
   groups: number
   seed: number
+  profile: string
   quiet: boolean
 }
 
@@ -20,10 +22,12 @@ Options:
   --port <n>        port to listen on (default 4000; 0 picks a free one)
   --host <h>        interface to bind (default 127.0.0.1)
   --token <t>       bearer token clients must send (default "secret")
-  --base-path <p>   path of the SCIM API (default /scim/v2)
+  --base-path <p>   path of the SCIM API (default: the profile's, /scim/v2 for generic)
   --users <n>       seeded users (default 25)
   --groups <n>      seeded groups (default 4)
   --seed <n>        faker seed, for the same data every run (default 1)
+  --profile <name>  vendor profile: generic, magicpod, secoda, condeco, mangoapps,
+                    oktopost (default generic; sets the base path unless --base-path)
   --quiet           no log line per request
   -h, --help        show this help`
 
@@ -35,10 +39,11 @@ export function parseServeArguments(argv: readonly string[]): ServeArguments | '
       port: { type: 'string', default: '4000' },
       host: { type: 'string', default: '127.0.0.1' },
       token: { type: 'string', default: 'secret' },
-      'base-path': { type: 'string', default: '/scim/v2' },
+      'base-path': { type: 'string' },
       users: { type: 'string', default: '25' },
       groups: { type: 'string', default: '4' },
       seed: { type: 'string', default: '1' },
+      profile: { type: 'string', default: 'generic' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -46,7 +51,10 @@ export function parseServeArguments(argv: readonly string[]): ServeArguments | '
     allowPositionals: false,
   })
   if (values.help) return 'help'
-  const basePath = `/${values['base-path'].replace(/^\/+|\/+$/g, '')}`
+  const basePath =
+    values['base-path'] === undefined
+      ? undefined
+      : `/${values['base-path'].replace(/^\/+|\/+$/g, '')}`
   return {
     port: integer('--port', values.port, 0, 65535),
     host: values.host,
@@ -55,6 +63,7 @@ export function parseServeArguments(argv: readonly string[]): ServeArguments | '
     users: integer('--users', values.users, 0, 1_000_000),
     groups: integer('--groups', values.groups, 0, 100_000),
     seed: integer('--seed', values.seed, 0, Number.MAX_SAFE_INTEGER),
+    profile: values.profile,
     quiet: values.quiet,
   }
 }

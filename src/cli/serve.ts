@@ -1,16 +1,21 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { CONTROL_API_PATH } from '../provider/control-api.js'
 import { createScimService } from '../provider/create-scim-service.js'
+import type { ProfileName } from '../provider/profiles/profiles.js'
 import { createRequestListener } from '../server/create-request-listener.js'
 import type { ServeArguments } from './parse-serve-arguments.js'
 
 /** Starts the standalone server; resolves once it listens. */
 export async function serve(args: ServeArguments, print: (line: string) => void): Promise<Server> {
-  const origin = `http://${args.host.includes(':') ? `[${args.host}]` : args.host}:${args.port}`
   const service = createScimService({
-    baseUrl: `${origin}${args.basePath}`,
+    // A path: locations take the origin each request arrived at (and --port 0 is known only later).
+    ...(args.basePath !== undefined ? { baseUrl: args.basePath } : {}),
     token: args.token,
     seed: { users: args.users, groups: args.groups, seed: args.seed },
+    profile: args.profile as ProfileName,
+    // QA drives faults, reset and the log over HTTP.
+    controlApi: true,
     // A server runs for hours: keep the recent requests, not all of them.
     requestLogLimit: 10_000,
   })
@@ -32,10 +37,16 @@ export async function serve(args: ServeArguments, print: (line: string) => void)
     server.listen(args.port, args.host, resolve)
   })
   const { port } = server.address() as AddressInfo
-  const base = `http://${args.host.includes(':') ? `[${args.host}]` : args.host}:${port}${args.basePath}`
-  print(`scim-mock: SCIM 2.0 provider with ${args.users} users and ${args.groups} groups`)
+  const origin = `http://${args.host.includes(':') ? `[${args.host}]` : args.host}:${port}`
+  const base = `${origin}${service.baseUrl}`
+  print(
+    `scim-mock: SCIM 2.0 provider (${service.profile.name} profile) with ${args.users} users and ${args.groups} groups`,
+  )
   print(`  base URL  ${base}`)
   print(`  token     ${args.token}   (Authorization: Bearer ${args.token})`)
+  print(`  control   ${origin}${CONTROL_API_PATH}/faults, /requests, /reset, /profile`)
+  if (service.oauth)
+    print(`  oauth     ${origin}${service.oauth.authorizeUrl}, ${origin}${service.oauth.tokenUrl}`)
   print(`  try       curl -H 'Authorization: Bearer ${args.token}' '${base}/Users?count=2'`)
   return server
 }
