@@ -310,16 +310,23 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
         }
       }
 
+      // A latency fault whose client gives up while waiting is a dropped connection.
+      const waited =
+        effect?.type === 'latency'
+          ? await sleep(effect.delay, request.signal).then(
+              () => true,
+              () => false,
+            )
+          : true
       if (effect?.type === 'reply') {
         reply = effect.reply
-      } else if (effect?.type === 'networkError') {
+      } else if (effect?.type === 'networkError' || !waited) {
         networkFailure = true
       } else if (effect?.type === 'timeout') {
         // Nothing comes back: the client times out first, or the connection drops.
         await sleep(effect.delay, request.signal).catch(() => undefined)
         networkFailure = true
       } else {
-        if (effect?.type === 'latency') await sleep(effect.delay, request.signal)
         hooks.beforeOperation({
           operation: route.operation,
           ...(kind ? { kind } : {}),
