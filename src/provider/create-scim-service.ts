@@ -113,6 +113,15 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
     settings: callerOptions.profileSettings ?? {},
     requests: () => log.entries,
   })
+  if (
+    callerOptions.profileSettings &&
+    Object.keys(callerOptions.profileSettings).length > 0 &&
+    !instance.updateSettings
+  ) {
+    throw new TypeError(
+      `Failed to create a SCIM provider: profile "${profile.name}" has no settings, got profileSettings ${JSON.stringify(callerOptions.profileSettings)}`,
+    )
+  }
   // The caller's options override the profile's, key by key.
   const options: ScimServiceOptions = { ...instance.options, ...definedOnly(callerOptions) }
   validateOptions(options)
@@ -131,7 +140,9 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
         ? [options.token]
         : options.token,
   )
-  const tokenRandom = seededRandom((options.seed?.seed ?? 0) + 0x5eed)
+  const tokenSeed = (options.seed?.seed ?? 0) + 0x5eed
+  // `let`: reset() restarts the stream, so a reset provider issues what a new one would.
+  let tokenRandom = seededRandom(tokenSeed)
   const oauthServer = oauthSettings
     ? createOAuthServer({
         ...oauthSettings,
@@ -156,7 +167,9 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
   const maxPayloadSize = options.maxPayloadSize ?? 1024 * 1024
   const sleep = options.sleep ?? realSleep
   const faultSeed = options.faultSeed ?? options.seed?.seed ?? 0
-  const faults = createFaultRegistry(seededRandom(faultSeed))
+  // `let`: reset() restarts the stream, so probabilities fire as in a new provider.
+  let faultRandom = seededRandom(faultSeed)
+  const faults = createFaultRegistry(() => faultRandom())
 
   // Ids come from here, so a seeded provider can swap in a reproducible stream.
   let nextId = options.generateId ?? (() => crypto.randomUUID())
@@ -402,7 +415,9 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
     resetIds()
     log.clear()
     faults.clear()
+    faultRandom = seededRandom(faultSeed)
     oauthServer?.reset()
+    tokenRandom = seededRandom(tokenSeed)
     instance.reset?.()
   }
   const controlTarget = {

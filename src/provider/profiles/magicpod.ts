@@ -31,7 +31,11 @@ const GROUP_WRITES: ReadonlySet<ScimOperation> = new Set([
   'deleteGroup',
 ])
 
-/** Why every request fails while a requirement (seed 000, "Requirements") is off. */
+/**
+ * Why every request fails while a requirement (seed 000, "Requirements") is
+ * off. NOTE: the seed does not say how MagicPod answers then: the 403 and the
+ * sentences are ours; the quoted setting labels are MagicPod's.
+ */
 const REQUIREMENT_DETAILS: Record<(typeof TOGGLES)[number], string> = {
   scimEnabled:
     'SCIM is disabled: enable the SCIM integration in the MagicPod organization settings',
@@ -62,7 +66,10 @@ export const magicpod = defineProfile({
     'MagicPod: users only, unique emails, SCIM refused unless enabled with SAML and organization-exclusive users, regular accounts holding emails',
   source: '000_f8a1aad30a787be8.txt',
   create(context) {
-    const initial = { ...defaults(), ...checkSettings(context.settings, 'create a SCIM provider') }
+    const initial = copy({
+      ...defaults(),
+      ...checkSettings(context.settings, 'create a SCIM provider'),
+    })
     let settings: MagicPodSettings = copy(initial)
 
     const holdsEmail = (email: string) =>
@@ -160,7 +167,10 @@ function copy<T extends Partial<MagicPodSettings>>(settings: T): T {
 }
 
 /** Checks every change before any applies; throws `Failed to <action>: …`. */
-function checkSettings(changes: Record<string, unknown>, action: string): Partial<MagicPodSettings> {
+function checkSettings(
+  changes: Record<string, unknown>,
+  action: string,
+): Partial<MagicPodSettings> {
   const fail = (reason: string): never => {
     throw new TypeError(`Failed to ${action}: ${reason}`)
   }

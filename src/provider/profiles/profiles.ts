@@ -1,9 +1,19 @@
+import { condeco } from './condeco.js'
 import { generic } from './generic.js'
+import { magicpod } from './magicpod.js'
+import { mangoapps } from './mangoapps.js'
+import { oktopost } from './oktopost.js'
+import { secoda } from './secoda.js'
 import type { VendorProfile } from './vendor-profile.js'
 
-/** The built-in profiles by name. */
+/** The built-in profiles by name: strict RFC, then one per vendor guide (shared/seeds). */
 export const profiles = {
   generic,
+  magicpod,
+  secoda,
+  condeco,
+  mangoapps,
+  oktopost,
 } as const satisfies Record<string, VendorProfile>
 
 /** The name of a built-in profile. */
