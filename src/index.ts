@@ -54,10 +54,5 @@ export type { ScimErrorBody, ScimType } from './scim/scim-error.js'
 // Errors
 export { isScimError, ScimError } from './scim/scim-error.js'
 export type { SeedOptions } from './store/generate-seed.js'
-export type {
-  ScimStore,
-  StoreTransaction,
-  ResourceKind,
-  WriteOptions,
-} from './store/scim-store.js'
+export type { ScimStore, StoreTransaction, ResourceKind, WriteOptions } from './store/scim-store.js'
 export type { StoredResource } from './store/stored-resource.js'

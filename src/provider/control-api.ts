@@ -1,5 +1,5 @@
 import { ScimError } from '../scim/scim-error.js'
-import type { FaultRegistry } from './faults/create-fault-registry.js'
+import type { Fault, FaultRegistry } from './faults/create-fault-registry.js'
 import type { FaultSpec } from './faults/fault-spec.js'
 import type { ProfileControls } from './profiles/create-profile-controls.js'
 import type { RecordedRequest } from './request-log.js'
@@ -11,7 +11,7 @@ export const CONTROL_API_PATH = '/__scim-mock'
 
 /** What the control API drives: the provider's own members. */
 export interface ControlTarget {
-  faults: Omit<FaultRegistry, 'take'>
+  faults: Omit<FaultRegistry, 'take' | 'reset'>
   requests(): readonly RecordedRequest[]
   clearRequests(): void
   reset(): Promise<void>
@@ -45,7 +45,17 @@ export async function answerControlRequest(
       if (id === undefined && method === 'POST') {
         const body = await readJson(request)
         const specs = (Array.isArray(body) ? body : [body]) as FaultSpec[]
-        const added = specs.map((spec) => asBadRequest(() => target.faults.add(spec)))
+        const added: Fault[] = []
+        try {
+          for (const [index, spec] of specs.entries()) {
+            const where = Array.isArray(body) ? ` (item ${index})` : ''
+            added.push(asBadRequest(() => target.faults.add(spec), where))
+          }
+        } catch (error) {
+          // All or nothing: a 400 leaves the faults as they were.
+          for (const fault of added) target.faults.remove(fault.id)
+          throw error
+        }
         return json(201, Array.isArray(body) ? added : added[0])
       }
       if (id === undefined && method === 'DELETE') {
@@ -65,7 +75,13 @@ export async function answerControlRequest(
     }
     if (resource === 'requests' && id === undefined) {
       if (method === 'GET') {
-        const since = Number(url.searchParams.get('since') ?? 0)
+        const sinceText = url.searchParams.get('since') ?? '0'
+        const since = Number(sinceText)
+        if (!/^\d+$/.test(sinceText)) {
+          throw ScimError.invalidValue(
+            `since must be a request sequence number, got "${sinceText}"`,
+          )
+        }
         return json(
           200,
           target.requests().filter((entry) => entry.sequence > since),
@@ -140,11 +156,11 @@ function notAllowed(method: string, allow: string[]): ScimError {
 }
 
 /** Settings, actions and fault specs report bad input as TypeErrors: answer 400. */
-function asBadRequest<T>(work: () => T): T {
+function asBadRequest<T>(work: () => T, where = ''): T {
   try {
     return work()
   } catch (error) {
-    if (error instanceof TypeError) throw ScimError.invalidValue(error.message)
+    if (error instanceof TypeError) throw ScimError.invalidValue(`${error.message}${where}`)
     throw error
   }
 }

@@ -57,7 +57,7 @@ export interface ScimService {
   /** Every request answered so far, in order. */
   readonly requests: readonly RecordedRequest[]
   /** Failure modes to switch on per request. */
-  readonly faults: Omit<FaultRegistry, 'take'>
+  readonly faults: Omit<FaultRegistry, 'take' | 'reset'>
   /** The vendor profile at work, its settings and actions. */
   readonly profile: ProfileControls
   /** The OAuth 2 authorization server, when `oauth` is on. */
@@ -414,7 +414,7 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
     await theStore.restore(initial)
     resetIds()
     log.clear()
-    faults.clear()
+    faults.reset()
     faultRandom = seededRandom(faultSeed)
     oauthServer?.reset()
     tokenRandom = seededRandom(tokenSeed)

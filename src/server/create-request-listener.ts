@@ -20,7 +20,13 @@ export interface RequestListenerOptions {
 export function createRequestListener(handler: FetchHandler, options: RequestListenerOptions = {}) {
   return async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
     const started = performance.now()
-    const request = toRequest(incoming)
+    // A client that hangs up aborts the request, as a fetch signal does under MSW:
+    // latency and timeout faults stop waiting instead of holding a timer.
+    const hangUp = new AbortController()
+    outgoing.once('close', () => {
+      if (!outgoing.writableFinished) hangUp.abort()
+    })
+    const request = toRequest(incoming, hangUp.signal)
     let response: Response
     try {
       response = await handler(request)
@@ -45,7 +51,7 @@ export function createRequestListener(handler: FetchHandler, options: RequestLis
   }
 }
 
-function toRequest(incoming: IncomingMessage): Request {
+function toRequest(incoming: IncomingMessage, signal: AbortSignal): Request {
   const host = incoming.headers.host ?? 'localhost'
   const url = new URL(incoming.url ?? '/', `http://${host}`)
   const headers = new Headers()
@@ -58,6 +64,7 @@ function toRequest(incoming: IncomingMessage): Request {
   return new Request(url, {
     method,
     headers,
+    signal,
     ...(hasBody
       ? { body: Readable.toWeb(incoming) as ReadableStream<Uint8Array>, duplex: 'half' }
       : {}),

@@ -74,6 +74,23 @@ export async function send(
   return readResult(await fetch(scimRequest(method, path, options)))
 }
 
+/** A response whose body is kept as text: for bodies that are not JSON, or none. */
+export interface RawResult {
+  status: number
+  headers: Headers
+  text: string
+}
+
+/** Sends one request through `fetch` and reads the body as text, without parsing it. */
+export async function sendRaw(
+  method: string,
+  path: string,
+  options: SendOptions = {},
+): Promise<RawResult> {
+  const response = await fetch(scimRequest(method, path, options))
+  return { status: response.status, headers: response.headers, text: await response.text() }
+}
+
 /**
  * One seeded provider per test file, behind one MSW server. `reset()` runs
  * before every test, so each test starts from the seeded state with an empty

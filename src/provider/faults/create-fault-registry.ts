@@ -31,6 +31,8 @@ export interface FaultRegistry {
   remove(id: string): boolean
   /** Removes every fault. */
   clear(): void
+  /** @internal Removes every fault and numbers the next one from 1 again, as a new provider does. */
+  reset(): void
   /** The faults in the order they are tried, with their counters. */
   list(): Fault[]
   /** @internal The fault that fires for this request, counted; undefined when none does. */
@@ -66,6 +68,15 @@ export function createFaultRegistry(random: () => number): FaultRegistry {
       const parsed = faultSpecSchema.safeParse(spec)
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!
+        if (issue.code === 'unrecognized_keys') {
+          const keys = issue.keys.map((key) => `"${key}"`).join(', ')
+          const inside = issue.path.length > 0 ? ` in "${issue.path.join('.')}"` : ''
+          const known =
+            issue.path.length > 0
+              ? ''
+              : ` (known: ${Object.keys(faultSpecSchema.shape).join(', ')})`
+          throw new TypeError(`Failed to add a fault: unknown field ${keys}${inside}${known}`)
+        }
         const field = issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'the fault'
         throw new TypeError(`Failed to add a fault: ${field}: ${issue.message}`)
       }
@@ -84,6 +95,10 @@ export function createFaultRegistry(random: () => number): FaultRegistry {
       const before = faults.length
       faults = faults.filter((fault) => fault.id !== id)
       return faults.length < before
+    },
+    reset() {
+      faults = []
+      nextId = 1
     },
     clear() {
       faults = []

@@ -1,0 +1,169 @@
+import { expect, it } from 'vitest'
+import { createFaultRegistry, seededRandom } from './create-fault-registry.js'
+import type { FaultRequest } from './fault-spec.js'
+
+const request = (overrides: Partial<FaultRequest> = {}): FaultRequest => ({
+  operation: 'createUser',
+  method: 'POST',
+  path: '/Users',
+  query: {},
+  body: { userName: 'jane@example.com' },
+  resource: undefined,
+  ...overrides,
+})
+
+/** A random source that hands out the given values in turn and counts its calls. */
+function scripted(...values: number[]) {
+  const source = Object.assign(
+    () => {
+      source.calls++
+      return values.shift() ?? 0
+    },
+    { calls: 0 },
+  )
+  return source
+}
+
+it('returns no fault when none is added', () => {
+  expect(createFaultRegistry(Math.random).take(request())).toBeUndefined()
+})
+
+it('returns the fault that fires, counted', () => {
+  const faults = createFaultRegistry(Math.random)
+  const added = faults.add({ on: 'createUser', respond: 'conflict' })
+
+  const taken = faults.take(request())
+
+  expect(taken).toMatchObject({ id: added.id, respond: 'conflict', matched: 1, fired: 1 })
+  expect(taken?.remaining).toBe(Number.POSITIVE_INFINITY)
+})
+
+it('gives each fault its own id, also after a removal', () => {
+  const faults = createFaultRegistry(Math.random)
+  const first = faults.add({ on: '*', respond: 'conflict' })
+  faults.remove(first.id)
+  const second = faults.add({ on: '*', respond: 'conflict' })
+
+  expect(second.id).not.toBe(first.id)
+})
+
+it('tries the faults in insertion order and fires one per request', () => {
+  const faults = createFaultRegistry(Math.random)
+  const first = faults.add({ on: 'createUser', respond: 'conflict', times: 1 })
+  const second = faults.add({ on: '*', respond: 'serverError' })
+
+  expect(faults.take(request())?.id).toBe(first.id)
+  expect(faults.take(request())?.id).toBe(second.id)
+  expect(faults.list().map(({ matched, fired }) => ({ matched, fired }))).toEqual([
+    { matched: 1, fired: 1 },
+    { matched: 1, fired: 1 },
+  ])
+})
+
+it('counts neither requests of other operations nor requests that where rejects', () => {
+  const faults = createFaultRegistry(Math.random)
+  faults.add({ on: 'createUser', respond: 'conflict', where: { userName: 'john@example.com' } })
+
+  faults.take(request({ operation: 'listUsers' }))
+  faults.take(request())
+
+  expect(faults.list()[0]).toMatchObject({ matched: 0, fired: 0 })
+})
+
+it('stops counting a fault once times is used up', () => {
+  const faults = createFaultRegistry(Math.random)
+  faults.add({ on: '*', respond: 'conflict', times: 2 })
+
+  const fired = [1, 2, 3, 4].map(() => faults.take(request()) !== undefined)
+
+  expect(fired).toEqual([true, true, false, false])
+  expect(faults.list()[0]).toMatchObject({ matched: 2, fired: 2, remaining: 0 })
+})
+
+it('counts the requests after lets through as matched', () => {
+  const faults = createFaultRegistry(Math.random)
+  faults.add({ on: '*', respond: 'conflict', after: 2 })
+
+  const fired = [1, 2, 3].map(() => faults.take(request()) !== undefined)
+
+  expect(fired).toEqual([false, false, true])
+  expect(faults.list()[0]).toMatchObject({ matched: 3, fired: 1 })
+})
+
+it('fires when the random draw is below the probability', () => {
+  const random = scripted(0.49, 0.5, 0.51)
+  const faults = createFaultRegistry(random)
+  faults.add({ on: '*', respond: 'conflict', probability: 0.5 })
+
+  const fired = [1, 2, 3].map(() => faults.take(request()) !== undefined)
+
+  expect(fired).toEqual([true, false, false])
+  expect(faults.list()[0]).toMatchObject({ matched: 3, fired: 1 })
+})
+
+it('draws a random number only for a probability, after after has let requests through', () => {
+  const random = scripted(0, 0, 0)
+  const faults = createFaultRegistry(random)
+  faults.add({ on: 'createUser', respond: 'conflict' })
+  faults.add({ on: 'listUsers', respond: 'conflict', after: 1, probability: 1 })
+
+  faults.take(request())
+  faults.take(request({ operation: 'listUsers' }))
+  expect(random.calls).toBe(0)
+  faults.take(request({ operation: 'listUsers' }))
+  expect(random.calls).toBe(1)
+})
+
+it('never fires with probability 0 and always with 1', () => {
+  const faults = createFaultRegistry(seededRandom(1))
+  faults.add({ on: 'createUser', respond: 'conflict', probability: 0 })
+  faults.add({ on: 'listUsers', respond: 'conflict', probability: 1 })
+
+  const never = Array.from({ length: 50 }, () => faults.take(request()))
+  const always = Array.from({ length: 50 }, () => faults.take(request({ operation: 'listUsers' })))
+
+  expect(never.every((fault) => fault === undefined)).toBe(true)
+  expect(always.every((fault) => fault !== undefined)).toBe(true)
+})
+
+it('lists snapshots that do not change as requests come', () => {
+  const faults = createFaultRegistry(Math.random)
+  faults.add({ on: '*', respond: 'conflict' })
+  const before = faults.list()
+
+  faults.take(request())
+
+  expect(before[0]).toMatchObject({ matched: 0, fired: 0 })
+  expect(faults.list()[0]).toMatchObject({ matched: 1, fired: 1 })
+})
+
+it('removes by id and clears', () => {
+  const faults = createFaultRegistry(Math.random)
+  const first = faults.add({ on: '*', respond: 'conflict' })
+  faults.add({ on: '*', respond: 'serverError' })
+
+  expect(faults.remove(first.id)).toBe(true)
+  expect(faults.remove(first.id)).toBe(false)
+  expect(faults.list().map((fault) => fault.respond)).toEqual(['serverError'])
+  faults.clear()
+  expect(faults.list()).toEqual([])
+  expect(faults.take(request())).toBeUndefined()
+})
+
+it('throws a TypeError naming the field, and adds nothing', () => {
+  const faults = createFaultRegistry(Math.random)
+
+  expect(() => faults.add({ on: '*', respond: 'conflict', probability: 1.5 })).toThrow(
+    new TypeError('Failed to add a fault: "probability": Too big: expected number to be <=1'),
+  )
+  expect(faults.list()).toEqual([])
+})
+
+it('makes the same numbers in [0, 1) for the same seed and others for another', () => {
+  const draw = (seed: number) => Array.from({ length: 100 }, seededRandom(seed))
+
+  expect(draw(42)).toEqual(draw(42))
+  expect(draw(43)).not.toEqual(draw(42))
+  expect(draw(42).every((value) => value >= 0 && value < 1)).toBe(true)
+  expect(new Set(draw(42)).size).toBe(100)
+})
