@@ -34,6 +34,7 @@ export type { OAuthServerOptions } from './provider/oauth/create-oauth-server.js
 
 // Store access and the request log
 export type { GroupAccess, ResourceAccess, UserAccess } from './provider/resource-access.js'
+export { SCIM_OPERATIONS } from './provider/route-request.js'
 export type { ScimOperation } from './provider/route-request.js'
 export type { ScimServiceOptions } from './provider/scim-service-options.js'
 export type { GroupMember, ScimGroup, ScimGroupInput } from './scim/resource/scim-group.js'

@@ -5,23 +5,27 @@ import type { ResourceKind } from '../store/scim-store.js'
  * What a request asks for. Names follow the resource and the verb, so faults
  * and logs can say `createUser` rather than `POST /Users`.
  */
-export type ScimOperation =
-  | 'listUsers'
-  | 'getUser'
-  | 'createUser'
-  | 'replaceUser'
-  | 'patchUser'
-  | 'deleteUser'
-  | 'listGroups'
-  | 'getGroup'
-  | 'createGroup'
-  | 'replaceGroup'
-  | 'patchGroup'
-  | 'deleteGroup'
-  | 'search'
-  | 'discovery'
-  | 'bulk'
-  | 'me'
+/** Every operation a request can be routed to. */
+export const SCIM_OPERATIONS = [
+  'listUsers',
+  'getUser',
+  'createUser',
+  'replaceUser',
+  'patchUser',
+  'deleteUser',
+  'listGroups',
+  'getGroup',
+  'createGroup',
+  'replaceGroup',
+  'patchGroup',
+  'deleteGroup',
+  'search',
+  'discovery',
+  'bulk',
+  'me',
+] as const
+
+export type ScimOperation = (typeof SCIM_OPERATIONS)[number]
 
 export type Route =
   | { operation: ScimOperation; kind: ResourceKind; id?: string; search?: boolean }

@@ -3,6 +3,7 @@ import {
   type FaultOperation,
   type FaultRequest,
   type FaultSpec,
+  SCIM_OPERATIONS,
   type ScimOperation,
   type ScimProvider,
   URN,
@@ -36,24 +37,7 @@ const serverError = (spec: Omit<FaultSpec, 'respond'>): FaultSpec => ({
   ...spec,
 })
 
-const ALL_OPERATIONS: ScimOperation[] = [
-  'listUsers',
-  'getUser',
-  'createUser',
-  'replaceUser',
-  'patchUser',
-  'deleteUser',
-  'listGroups',
-  'getGroup',
-  'createGroup',
-  'replaceGroup',
-  'patchGroup',
-  'deleteGroup',
-  'search',
-  'discovery',
-  'bulk',
-  'me',
-]
+const ALL_OPERATIONS = SCIM_OPERATIONS
 
 /** A request of each operation; `{user}` and `{group}` stand for seeded ids. */
 const REQUESTS: Array<[ScimOperation, string, string, unknown?]> = [

@@ -184,3 +184,23 @@ export async function createGroup(displayName: string, attributes: Record<string
 export function filterQuery(filter: string, extra = ''): string {
   return `?filter=${encodeURIComponent(filter)}${extra}`
 }
+
+/**
+ * One MSW server for a file whose tests each start their own provider (a
+ * profile, other options): `start()` creates one behind it with the file's
+ * defaults, `at()` sends to the file's base URL.
+ */
+export function useProviderServer(defaults: ScimProviderOptions, baseUrl: string) {
+  const server = setupServer()
+  beforeAll(() => server.listen(failOnUnhandled))
+  afterEach(() => server.resetHandlers())
+  afterAll(() => server.close())
+  const start = (options: ScimProviderOptions = {}) => {
+    const provider = createScimProvider({ ...defaults, ...options })
+    server.use(...provider.handlers)
+    return provider
+  }
+  const at = (method: string, path: string, options: SendOptions = {}) =>
+    send(method, path, { baseUrl, ...options })
+  return { server, start, at }
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ScimResource } from '../../scim/resource/scim-resource.js'
 import type { ScimType } from '../../scim/scim-error.js'
-import type { ScimOperation } from '../route-request.js'
+import { SCIM_OPERATIONS, type ScimOperation } from '../route-request.js'
 
 /** The named ways a fault can answer. README lists each with its default response. */
 export const FAULT_RESPONSES = [
@@ -25,24 +25,7 @@ export const FAULT_RESPONSES = [
 
 export type FaultResponse = (typeof FAULT_RESPONSES)[number]
 
-const OPERATIONS = [
-  'listUsers',
-  'getUser',
-  'createUser',
-  'replaceUser',
-  'patchUser',
-  'deleteUser',
-  'listGroups',
-  'getGroup',
-  'createGroup',
-  'replaceGroup',
-  'patchGroup',
-  'deleteGroup',
-  'search',
-  'discovery',
-  'bulk',
-  'me',
-] as const satisfies readonly ScimOperation[]
+const OPERATIONS = SCIM_OPERATIONS
 
 /** An operation a fault hits, or `*` for every SCIM request. */
 export type FaultOperation = ScimOperation | '*'

@@ -1,35 +1,19 @@
-import { setupServer } from 'msw/node'
-import { createScimProvider, type ScimProviderOptions } from 'scim-mock'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { createScimProvider } from 'scim-mock'
+import { expect, it } from 'vitest'
 import {
   expectRejected,
   expectScimError,
-  failOnUnhandled,
   groupBody,
   patchBody,
-  type SendOptions,
-  send,
   userBody,
+  useProviderServer,
 } from '../scim-test-server.js'
 
 // Condeco by Eptura (shared/seeds/002_67000c2021115322.txt), through MSW.
 
 const BASE_URL = 'https://acme.condecosoftware.test/scim/api/V1'
 
-const server = setupServer()
-beforeAll(() => server.listen(failOnUnhandled))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
-
-/** A fresh condeco provider behind the file's MSW server. */
-function start(options: ScimProviderOptions = {}) {
-  const provider = createScimProvider({ baseUrl: BASE_URL, profile: 'condeco', ...options })
-  server.use(...provider.handlers)
-  return provider
-}
-
-const at = (method: string, path: string, options: SendOptions = {}) =>
-  send(method, path, { baseUrl: BASE_URL, ...options })
+const { server, start, at } = useProviderServer({ baseUrl: BASE_URL, profile: 'condeco' }, BASE_URL)
 
 async function createUser(userName: string, attributes: Record<string, unknown> = {}) {
   const result = await at('POST', '/Users', { json: userBody(userName, attributes) })

@@ -1,14 +1,12 @@
-import { setupServer } from 'msw/node'
-import { createScimProvider, type ScimProviderOptions, URN } from 'scim-mock'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { createScimProvider, URN } from 'scim-mock'
+import { expect, it } from 'vitest'
 import {
   expectScimError,
-  failOnUnhandled,
   groupBody,
   patchBody,
-  type SendOptions,
   send,
   userBody,
+  useProviderServer,
 } from '../scim-test-server.js'
 
 // MagicPod (shared/seeds/000_f8a1aad30a787be8.txt), through MSW.
@@ -18,20 +16,10 @@ const EMAIL_TAKEN = 'User with this email already exists'
 const GROUPS_UNSUPPORTED =
   'MagicPod does not support creating, updating or deleting groups through SCIM: only users are managed, and group membership follows the users assigned in Okta'
 
-const server = setupServer()
-beforeAll(() => server.listen(failOnUnhandled))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
-
-/** A fresh magicpod provider behind the file's MSW server. */
-function start(options: ScimProviderOptions = {}) {
-  const provider = createScimProvider({ baseUrl: BASE_URL, profile: 'magicpod', ...options })
-  server.use(...provider.handlers)
-  return provider
-}
-
-const at = (method: string, path: string, options: SendOptions = {}) =>
-  send(method, path, { baseUrl: BASE_URL, ...options })
+const { server, start, at } = useProviderServer(
+  { baseUrl: BASE_URL, profile: 'magicpod' },
+  BASE_URL,
+)
 
 const ann = (attributes: Record<string, unknown> = {}) =>
   userBody('ann@acme.test', { emails: [{ value: 'ann@acme.test', primary: true }], ...attributes })

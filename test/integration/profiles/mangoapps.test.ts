@@ -1,15 +1,12 @@
-import { setupServer } from 'msw/node'
-import { createScimProvider, type ScimProviderOptions, URN } from 'scim-mock'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { createScimProvider, URN } from 'scim-mock'
+import { expect, it } from 'vitest'
 import {
   expectScimError,
-  failOnUnhandled,
   groupBody,
   patchBody,
-  type SendOptions,
-  send,
   TOKEN,
   userBody,
+  useProviderServer,
 } from '../scim-test-server.js'
 
 // MangoApps (shared/seeds/003_5afdaa794af059d1.txt), through MSW.
@@ -17,28 +14,11 @@ import {
 const BASE_URL = 'https://acme.mangoapps.test/scim/v2'
 const REDIRECT_URI = 'https://acme.okta.test/admin/app/mangoapps/oauth/callback'
 
-const server = setupServer()
-beforeAll(() => server.listen(failOnUnhandled))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
-
-/**
- * A fresh mangoapps provider behind the file's MSW server. The static token
- * is given explicitly, since an OAuth provider accepts none by default.
- */
-function start(options: ScimProviderOptions = {}) {
-  const provider = createScimProvider({
-    baseUrl: BASE_URL,
-    profile: 'mangoapps',
-    token: TOKEN,
-    ...options,
-  })
-  server.use(...provider.handlers)
-  return provider
-}
-
-const at = (method: string, path: string, options: SendOptions = {}) =>
-  send(method, path, { baseUrl: BASE_URL, ...options })
+// The mangoapps provider is given the static token explicitly: with OAuth on it accepts none by default.
+const { server, start, at } = useProviderServer(
+  { baseUrl: BASE_URL, profile: 'mangoapps', token: TOKEN },
+  BASE_URL,
+)
 
 const withDepartment = (userName: string, department: string | undefined) =>
   userBody(userName, {

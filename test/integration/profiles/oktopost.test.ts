@@ -1,15 +1,12 @@
-import { setupServer } from 'msw/node'
-import { createScimProvider, type ScimProviderOptions, URN } from 'scim-mock'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { createScimProvider, URN } from 'scim-mock'
+import { expect, it } from 'vitest'
 import {
   expectRejected,
   expectScimError,
-  failOnUnhandled,
   patchBody,
-  type SendOptions,
   scimRequest,
-  send,
   userBody,
+  useProviderServer,
 } from '../scim-test-server.js'
 
 // Oktopost (shared/seeds/004_1585cc20748c91bf.txt), through MSW.
@@ -18,20 +15,10 @@ const BASE_URL = 'https://board.oktopost.test/scim/v2'
 const EMAIL_TAKEN = 'A user with the same email address already exists'
 const LICENSE_LIMIT = 'Your account reached its license limit'
 
-const server = setupServer()
-beforeAll(() => server.listen(failOnUnhandled))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
-
-/** A fresh oktopost provider behind the file's MSW server. */
-function start(options: ScimProviderOptions = {}) {
-  const provider = createScimProvider({ baseUrl: BASE_URL, profile: 'oktopost', ...options })
-  server.use(...provider.handlers)
-  return provider
-}
-
-const at = (method: string, path: string, options: SendOptions = {}) =>
-  send(method, path, { baseUrl: BASE_URL, ...options })
+const { server, start, at } = useProviderServer(
+  { baseUrl: BASE_URL, profile: 'oktopost' },
+  BASE_URL,
+)
 
 /** A user as Okta sends it with "Email" as the application username format. */
 const member = (email: string, attributes: Record<string, unknown> = {}) =>

@@ -1,15 +1,13 @@
-import { setupServer } from 'msw/node'
-import { createScimProvider, type ScimProviderOptions, URN } from 'scim-mock'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { createScimProvider, URN } from 'scim-mock'
+import { expect, it } from 'vitest'
 import {
   expectScimError,
-  failOnUnhandled,
   groupBody,
   patchBody,
-  type SendOptions,
   scimRequest,
   send,
   userBody,
+  useProviderServer,
 } from '../scim-test-server.js'
 
 // Secoda (shared/seeds/001_1887e7e934c7498e.txt), through MSW.
@@ -17,20 +15,7 @@ import {
 const BASE_URL = 'https://app.secoda.co/api/v2/scim'
 const SECODA_USER = 'urn:ietf:params:scim:schemas:extension:secoda:2.0:User'
 
-const server = setupServer()
-beforeAll(() => server.listen(failOnUnhandled))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
-
-/** A fresh secoda provider on its default path (any origin in Node), behind the file's server. */
-function start(options: ScimProviderOptions = {}) {
-  const provider = createScimProvider({ profile: 'secoda', ...options })
-  server.use(...provider.handlers)
-  return provider
-}
-
-const at = (method: string, path: string, options: SendOptions = {}) =>
-  send(method, path, { baseUrl: BASE_URL, ...options })
+const { server, start, at } = useProviderServer({ profile: 'secoda' }, BASE_URL)
 
 async function createUser(email: string, attributes: Record<string, unknown> = {}) {
   const result = await at('POST', '/Users', {
