@@ -306,14 +306,15 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
 
       const kind = 'kind' in route ? route.kind : undefined
       const id = 'id' in route ? route.id : undefined
-      const fault = faults.take({
-        operation: route.operation,
+      const operation = route.operation
+      const fault = faults.take(operation, () => ({
+        operation,
         method,
         path: relativePath,
         query: Object.fromEntries(url.searchParams),
         body,
         resource: kind && id !== undefined ? theStore.get(kind, id) : undefined,
-      })
+      }))
       const effect = fault ? faultEffect(fault, route.operation) : undefined
       if (fault) {
         firedFault = {

@@ -1,6 +1,10 @@
 import { expect, it } from 'vitest'
-import { createFaultRegistry, seededRandom } from './create-fault-registry.js'
+import { createFaultRegistry, type FaultRegistry, seededRandom } from './create-fault-registry.js'
 import type { FaultRequest } from './fault-spec.js'
+
+/** Takes with an eagerly built request (the registry builds it lazily in the provider). */
+const take = (registry: FaultRegistry, described: FaultRequest) =>
+  registry.take(described.operation, () => described)
 
 const request = (overrides: Partial<FaultRequest> = {}): FaultRequest => ({
   operation: 'createUser',
@@ -25,14 +29,14 @@ function scripted(...values: number[]) {
 }
 
 it('returns no fault when none is added', () => {
-  expect(createFaultRegistry(Math.random).take(request())).toBeUndefined()
+  expect(take(createFaultRegistry(Math.random), request())).toBeUndefined()
 })
 
 it('returns the fault that fires, counted', () => {
   const faults = createFaultRegistry(Math.random)
   const added = faults.add({ on: 'createUser', respond: 'conflict' })
 
-  const taken = faults.take(request())
+  const taken = take(faults, request())
 
   expect(taken).toMatchObject({ id: added.id, respond: 'conflict', matched: 1, fired: 1 })
   expect(taken?.remaining).toBe(Number.POSITIVE_INFINITY)
@@ -52,8 +56,8 @@ it('tries the faults in insertion order and fires one per request', () => {
   const first = faults.add({ on: 'createUser', respond: 'conflict', times: 1 })
   const second = faults.add({ on: '*', respond: 'serverError' })
 
-  expect(faults.take(request())?.id).toBe(first.id)
-  expect(faults.take(request())?.id).toBe(second.id)
+  expect(take(faults, request())?.id).toBe(first.id)
+  expect(take(faults, request())?.id).toBe(second.id)
   expect(faults.list().map(({ matched, fired }) => ({ matched, fired }))).toEqual([
     { matched: 1, fired: 1 },
     { matched: 1, fired: 1 },
@@ -64,8 +68,8 @@ it('counts neither requests of other operations nor requests that where rejects'
   const faults = createFaultRegistry(Math.random)
   faults.add({ on: 'createUser', respond: 'conflict', where: { userName: 'john@example.com' } })
 
-  faults.take(request({ operation: 'listUsers' }))
-  faults.take(request())
+  take(faults, request({ operation: 'listUsers' }))
+  take(faults, request())
 
   expect(faults.list()[0]).toMatchObject({ matched: 0, fired: 0 })
 })
@@ -74,7 +78,7 @@ it('stops counting a fault once times is used up', () => {
   const faults = createFaultRegistry(Math.random)
   faults.add({ on: '*', respond: 'conflict', times: 2 })
 
-  const fired = [1, 2, 3, 4].map(() => faults.take(request()) !== undefined)
+  const fired = [1, 2, 3, 4].map(() => take(faults, request()) !== undefined)
 
   expect(fired).toEqual([true, true, false, false])
   expect(faults.list()[0]).toMatchObject({ matched: 2, fired: 2, remaining: 0 })
@@ -84,7 +88,7 @@ it('counts the requests after lets through as matched', () => {
   const faults = createFaultRegistry(Math.random)
   faults.add({ on: '*', respond: 'conflict', after: 2 })
 
-  const fired = [1, 2, 3].map(() => faults.take(request()) !== undefined)
+  const fired = [1, 2, 3].map(() => take(faults, request()) !== undefined)
 
   expect(fired).toEqual([false, false, true])
   expect(faults.list()[0]).toMatchObject({ matched: 3, fired: 1 })
@@ -95,7 +99,7 @@ it('fires when the random draw is below the probability', () => {
   const faults = createFaultRegistry(random)
   faults.add({ on: '*', respond: 'conflict', probability: 0.5 })
 
-  const fired = [1, 2, 3].map(() => faults.take(request()) !== undefined)
+  const fired = [1, 2, 3].map(() => take(faults, request()) !== undefined)
 
   expect(fired).toEqual([true, false, false])
   expect(faults.list()[0]).toMatchObject({ matched: 3, fired: 1 })
@@ -107,10 +111,10 @@ it('draws a random number only for a probability, after after has let requests t
   faults.add({ on: 'createUser', respond: 'conflict' })
   faults.add({ on: 'listUsers', respond: 'conflict', after: 1, probability: 1 })
 
-  faults.take(request())
-  faults.take(request({ operation: 'listUsers' }))
+  take(faults, request())
+  take(faults, request({ operation: 'listUsers' }))
   expect(random.calls).toBe(0)
-  faults.take(request({ operation: 'listUsers' }))
+  take(faults, request({ operation: 'listUsers' }))
   expect(random.calls).toBe(1)
 })
 
@@ -119,8 +123,8 @@ it('never fires with probability 0 and always with 1', () => {
   faults.add({ on: 'createUser', respond: 'conflict', probability: 0 })
   faults.add({ on: 'listUsers', respond: 'conflict', probability: 1 })
 
-  const never = Array.from({ length: 50 }, () => faults.take(request()))
-  const always = Array.from({ length: 50 }, () => faults.take(request({ operation: 'listUsers' })))
+  const never = Array.from({ length: 50 }, () => take(faults, request()))
+  const always = Array.from({ length: 50 }, () => take(faults, request({ operation: 'listUsers' })))
 
   expect(never.every((fault) => fault === undefined)).toBe(true)
   expect(always.every((fault) => fault !== undefined)).toBe(true)
@@ -131,7 +135,7 @@ it('lists snapshots that do not change as requests come', () => {
   faults.add({ on: '*', respond: 'conflict' })
   const before = faults.list()
 
-  faults.take(request())
+  take(faults, request())
 
   expect(before[0]).toMatchObject({ matched: 0, fired: 0 })
   expect(faults.list()[0]).toMatchObject({ matched: 1, fired: 1 })
@@ -147,7 +151,7 @@ it('removes by id and clears', () => {
   expect(faults.list().map((fault) => fault.respond)).toEqual(['serverError'])
   faults.clear()
   expect(faults.list()).toEqual([])
-  expect(faults.take(request())).toBeUndefined()
+  expect(take(faults, request())).toBeUndefined()
 })
 
 it('throws a TypeError naming the field, and adds nothing', () => {
@@ -166,4 +170,19 @@ it('makes the same numbers in [0, 1) for the same seed and others for another', 
   expect(draw(43)).not.toEqual(draw(42))
   expect(draw(42).every((value) => value >= 0 && value < 1)).toBe(true)
   expect(new Set(draw(42)).size).toBe(100)
+})
+
+it('describes the request only when a fault may apply to its operation', () => {
+  const faults = createFaultRegistry(Math.random)
+  faults.add({ on: 'createUser', respond: 'conflict', where: { userName: 'ada' } })
+  let described = 0
+  const describe = () => {
+    described++
+    return request({ operation: 'createUser', body: { userName: 'ada' } })
+  }
+
+  expect(faults.take('listUsers', describe)).toBeUndefined()
+  expect(described).toBe(0)
+  expect(faults.take('createUser', describe)).toBeDefined()
+  expect(described).toBe(1)
 })

@@ -1,3 +1,4 @@
+import type { ScimOperation } from '../route-request.js'
 import {
   type FaultOperation,
   type FaultRequest,
@@ -35,8 +36,11 @@ export interface FaultRegistry {
   reset(): void
   /** The faults in the order they are tried, with their counters. */
   list(): Fault[]
-  /** @internal The fault that fires for this request, counted; undefined when none does. */
-  take(request: FaultRequest): Fault | undefined
+  /**
+   * @internal The fault that fires for this request, counted; undefined when
+   * none does. `describe` builds the request only when a fault may apply.
+   */
+  take(operation: ScimOperation, describe: () => FaultRequest): Fault | undefined
 }
 
 interface FaultState {
@@ -106,12 +110,15 @@ export function createFaultRegistry(random: () => number): FaultRegistry {
     list() {
       return faults.map(view)
     },
-    take(request) {
+    take(operation, describe) {
+      let request: FaultRequest | undefined
       for (const fault of faults) {
         const { spec } = fault
         if (spec.times !== undefined && fault.fired >= spec.times) continue
-        if (!fault.on.includes('*') && !fault.on.includes(request.operation)) continue
-        if (spec.where !== undefined && !matchesWhere(spec.where, request)) continue
+        if (!fault.on.includes('*') && !fault.on.includes(operation)) continue
+        if (spec.where !== undefined && !matchesWhere(spec.where, (request ??= describe()))) {
+          continue
+        }
         fault.matched++
         if (spec.after !== undefined && fault.matched <= spec.after) continue
         if (spec.probability !== undefined && random() >= spec.probability) continue
