@@ -70,7 +70,7 @@ export default defineConfig({
           // importing msw and the sources once per file dominated the run (~0.75 s each).
           isolate: false,
           environment: 'node',
-          include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/okta/**/*.test.ts'],
         },
       },
       {

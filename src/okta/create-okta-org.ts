@@ -1,0 +1,631 @@
+import { deprovisionUser } from './flows/deprovision-user.js'
+import { groupPush } from './flows/group-push.js'
+import { type ImportResult, importResources } from './flows/import-resources.js'
+import { provisionAssignment, type ProvisionResult } from './flows/assign-user.js'
+import { pushProfile } from './flows/push-profile.js'
+import { syncPassword } from './flows/sync-password.js'
+import { createSimulatedClock, type OktaClock } from './okta-clock.js'
+import { type AppContext, appUserNameOf, displayNameOf } from './okta-app-context.js'
+import { createOktaIds } from './okta-ids.js'
+import { oktaMessages, remoteCause } from './okta-messages.js'
+import type {
+  OktaAppSettings,
+  OktaAppUser,
+  OktaGroup,
+  OktaLogEvent,
+  OktaPushedGroup,
+  OktaTask,
+  OktaUser,
+  OktaUserProfile,
+} from './okta-model.js'
+import { createOktaScimClient, type OktaExchange } from './okta-scim-client.js'
+
+export interface OktaOrgOptions {
+  /** How requests are sent: MSW's intercepted `fetch`, or a real one. Default: the global fetch. */
+  fetch?: typeof fetch
+  /** Simulated by default (waits are instant); `createSystemClock()` for a real server. */
+  clock?: OktaClock
+  /** Seeds ids, placeholder passwords and OAuth state: the same seed, the same transcript. */
+  seed?: number
+}
+
+/** Every request the org sent, with the app that sent it. */
+export interface OktaRequestRecord extends OktaExchange {
+  app: string
+}
+
+/** What `app.testConnection()` reports. */
+export interface ConnectionTestResult {
+  ok: boolean
+  /** "Connector configured successfully" or "Error authenticating: …". */
+  message: string
+}
+
+/** One app instance of the org, with its provisioning actions. */
+export interface OktaApp {
+  readonly id: string
+  readonly label: string
+  readonly settings: Readonly<OktaAppSettings>
+  /** Changes settings (mode, toggles, mappings...) as the admin console would. */
+  update(
+    changes: Partial<Omit<OktaAppSettings, 'provisioning'>> & {
+      provisioning?: Partial<OktaAppSettings['provisioning']>
+    },
+  ): void
+  /** Test API Credentials (okta-behavior.md §1.1). */
+  testConnection(): Promise<ConnectionTestResult>
+  /** Saving Provisioning > To App: `GET /Users?startIndex=1&count=2` and the group cache. */
+  saveProvisioning(): Promise<void>
+  /** OAuth apps: "Authenticate with …": the authorization code flow. */
+  authorize(): Promise<void>
+  /** Assigns a user directly and provisions it (okta-behavior.md §1.2). */
+  assignUser(user: string, options?: { provision?: boolean }): Promise<ProvisionResult | undefined>
+  /** Assigns a group: each member is provisioned. */
+  assignGroup(group: string): Promise<void>
+  /** Removes the direct assignment; deprovisions unless a group still assigns the user. */
+  unassignUser(user: string): Promise<void>
+  unassignGroup(group: string): Promise<void>
+  /** "Provision User" for an assignment made before provisioning (okta-behavior.md §1.10). */
+  provisionUser(user: string): Promise<ProvisionResult | undefined>
+  /** Import Users (and Import Groups when on): okta-behavior.md §1.8. */
+  import(): Promise<ImportResult>
+  pushGroup(group: string, options?: { linkTo?: string }): Promise<void>
+  pushNow(group: string): Promise<void>
+  unlinkGroup(group: string, options: { deleteInApp: boolean }): Promise<void>
+  setPushActive(group: string, active: boolean): Promise<void>
+  /** The assignments, with their link and status. */
+  users(): OktaAppUser[]
+  appUser(user: string): OktaAppUser | undefined
+  pushedGroups(): OktaPushedGroup[]
+}
+
+const DEFAULT_MAPPINGS = [
+  'userName',
+  'name.givenName',
+  'name.familyName',
+  'emails',
+  'displayName',
+  'title',
+  'locale',
+  'externalId',
+  'department',
+] as const
+
+/**
+ * An Okta org that provisions to SCIM apps exactly as Okta does: the same
+ * requests in the same order and shape, and Okta's own words when they fail.
+ * It needs only `fetch`, so it drives MSW, the standalone server or any real
+ * SCIM server.
+ *
+ * @example
+ * const org = createOktaOrg({ fetch })
+ * const app = org.apps.create({ label: 'SCIM 2.0 Test App (OAuth Bearer Token)', mode: 'oin',
+ *   baseUrl: 'https://acme.test/scim/v2', auth: { type: 'bearer', token: 'secret' } })
+ * const jane = org.users.create({ login: 'jane@corp.example', email: 'jane.doe@example.com', firstName: 'Jane', lastName: 'Doe' })
+ * await app.assignUser(jane.id)
+ * org.tasks.list() // Okta's messages for what failed
+ */
+export function createOktaOrg(options: OktaOrgOptions = {}) {
+  const seed = options.seed ?? 1
+  const ids = createOktaIds(seed)
+  const secrets = createOktaIds(seed + 1)
+  const clock = options.clock ?? createSimulatedClock()
+  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init))
+  const users = new Map<string, OktaUser>()
+  const groups = new Map<string, OktaGroup>()
+  const apps = new Map<string, { app: OktaApp; context: AppContext }>()
+  const tasks: Array<OktaTask & { retry?: () => Promise<void> }> = []
+  const events: OktaLogEvent[] = []
+  const requests: OktaRequestRecord[] = []
+  let taskNumber = 0
+
+  const findUser = (key: string): OktaUser => {
+    const user =
+      users.get(key) ??
+      [...users.values()].find((u) => u.profile.login.toLowerCase() === key.toLowerCase())
+    if (!user)
+      throw new TypeError(`Failed to find Okta user "${key}": no user with this id or login`)
+    return user
+  }
+  const findGroup = (key: string): OktaGroup => {
+    const group =
+      groups.get(key) ??
+      [...groups.values()].find((g) => g.name.toLowerCase() === key.toLowerCase())
+    if (!group)
+      throw new TypeError(`Failed to find Okta group "${key}": no group with this id or name`)
+    return group
+  }
+  const log = (event: Omit<OktaLogEvent, 'published'>) =>
+    events.push({ published: clock.now().toISOString(), ...event })
+
+  function createApp(
+    input: Partial<Omit<OktaAppSettings, 'provisioning'>> &
+      Pick<OktaAppSettings, 'label' | 'baseUrl' | 'auth'> & {
+        provisioning?: Partial<OktaAppSettings['provisioning']>
+      },
+  ): OktaApp {
+    const id = ids('0oa')
+    const settings: OktaAppSettings = {
+      mode: 'aiw',
+      userNameFormat: 'login',
+      uniqueIdentifier: 'userName',
+      mappings: DEFAULT_MAPPINGS,
+      groupPushBatchSize: 100,
+      renameLinkedGroups: true,
+      ...input,
+      provisioning: {
+        createUsers: true,
+        updateUserAttributes: true,
+        deactivateUsers: true,
+        syncPassword: false,
+        pushGroups: true,
+        importUsers: true,
+        importGroups: true,
+        ...input.provisioning,
+      },
+    }
+    const oauth: { accessToken?: string; refreshToken?: string } = {}
+    const client = createOktaScimClient({
+      get baseUrl() {
+        return settings.baseUrl
+      },
+      get auth() {
+        return settings.auth
+      },
+      fetch: fetchImpl,
+      clock,
+      record: (exchange) => requests.push({ app: settings.label, ...exchange }),
+      oauthToken: () => oauth.accessToken,
+      refreshOAuth: async () => {
+        if (settings.auth.type !== 'oauth' || !oauth.refreshToken) return false
+        return exchangeToken({ grant_type: 'refresh_token', refresh_token: oauth.refreshToken })
+      },
+    })
+    const redirectUri = () =>
+      (settings.auth.type === 'oauth' && settings.auth.redirectUri) ||
+      `https://okta.simulator.test/admin/app/${id}/oauth/callback`
+
+    async function exchangeToken(form: Record<string, string>): Promise<boolean> {
+      if (settings.auth.type !== 'oauth') return false
+      const { tokenUrl, clientId, clientSecret } = settings.auth
+      const response = await fetchImpl(tokenUrl, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Authorization: `Basic ${btoa(`${clientId}:${clientSecret}`)}`,
+        },
+        body: new URLSearchParams(form),
+      })
+      if (!response.ok) return false
+      const tokens = (await response.json()) as { access_token?: string; refresh_token?: string }
+      oauth.accessToken = tokens.access_token
+      if (tokens.refresh_token) oauth.refreshToken = tokens.refresh_token
+      return typeof tokens.access_token === 'string'
+    }
+
+    const context: AppContext = {
+      clock,
+      app: { id, settings, users: new Map(), pushedGroups: new Map(), groupCache: new Map() },
+      client,
+      user: (userId) => findUser(userId),
+      group: (groupId) => findGroup(groupId),
+      placeholderPassword: () => secrets('').slice(0, 8),
+      log,
+      addTask(task, exchange, retry) {
+        const created = {
+          ...task,
+          id: `task-${++taskNumber}`,
+          created: clock.now().toISOString(),
+          status: 'OPEN' as const,
+          retryable: retry !== undefined,
+          rateLimited: exchange?.status === 429,
+          ...(retry ? { retry } : {}),
+        }
+        tasks.push(created)
+        return created
+      },
+      completeTasks(kind, target) {
+        for (const task of tasks) {
+          if (task.status !== 'OPEN' || task.kind !== kind || task.appLabel !== settings.label)
+            continue
+          if (target.userId !== undefined && task.userId !== target.userId) continue
+          if (target.groupId !== undefined && task.groupId !== target.groupId) continue
+          task.status = 'COMPLETED'
+        }
+      },
+      hooks: { afterUserProvisioned: [] },
+    }
+
+    const assignmentFor = (user: OktaUser): OktaAppUser => {
+      let appUser = context.app.users.get(user.id)
+      if (!appUser) {
+        appUser = {
+          userId: user.id,
+          direct: false,
+          groupIds: [],
+          userName: appUserNameOf(user, settings),
+          status: 'UNPROVISIONED',
+        }
+        context.app.users.set(user.id, appUser)
+      }
+      return appUser
+    }
+
+    const app: OktaApp = {
+      id,
+      get label() {
+        return settings.label
+      },
+      get settings() {
+        return structuredClone(settings)
+      },
+      update(changes) {
+        const { provisioning, ...rest } = changes
+        Object.assign(settings, rest)
+        if (provisioning) Object.assign(settings.provisioning, provisioning)
+      },
+      async testConnection() {
+        const exchange = await client.send({ method: 'GET', path: '/Users?startIndex=1&count=2' })
+        return exchange.status === 200
+          ? { ok: true, message: oktaMessages.connectorConfigured }
+          : { ok: false, message: oktaMessages.authenticating(exchange) }
+      },
+      async saveProvisioning() {
+        await client.send({ method: 'GET', path: '/Users?startIndex=1&count=2' })
+        if (settings.provisioning.importGroups || settings.provisioning.pushGroups) {
+          // Fills the app-group cache that Push Groups' create and link read [KR1 §5].
+          const listed = await client.send({
+            method: 'GET',
+            path: '/Groups?startIndex=1&count=100',
+          })
+          const resources = (
+            listed.response as { Resources?: Array<{ id?: string; displayName?: string }> }
+          )?.Resources
+          for (const group of resources ?? []) {
+            if (group.id && group.displayName)
+              context.app.groupCache.set(group.displayName.toLowerCase(), group.id)
+          }
+        }
+      },
+      async authorize() {
+        if (settings.auth.type !== 'oauth') {
+          throw new TypeError(
+            `Failed to authorize "${settings.label}": its auth is ${settings.auth.type}, not oauth`,
+          )
+        }
+        const { authorizeUrl, clientId } = settings.auth
+        const state = secrets('')
+        const url = `${authorizeUrl}?${new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri(), state })}`
+        const consent = await fetchImpl(url, { redirect: 'manual' })
+        const location = consent.headers.get('location')
+        const code = location ? new URL(location).searchParams.get('code') : null
+        if (!code || new URL(location!).searchParams.get('state') !== state) {
+          throw new Error(
+            `Failed to authorize "${settings.label}": the authorization server answered ${consent.status} without a code`,
+          )
+        }
+        if (
+          !(await exchangeToken({
+            grant_type: 'authorization_code',
+            code,
+            redirect_uri: redirectUri(),
+          }))
+        ) {
+          throw new Error(
+            `Failed to authorize "${settings.label}": the token endpoint refused the code`,
+          )
+        }
+      },
+      async assignUser(key, assignOptions = {}) {
+        const user = findUser(key)
+        const appUser = assignmentFor(user)
+        appUser.direct = true
+        if (assignOptions.provision === false) return undefined
+        return provisionIfNeeded(user, appUser)
+      },
+      async assignGroup(key) {
+        const group = findGroup(key)
+        for (const userId of group.members) {
+          const user = findUser(userId)
+          const appUser = assignmentFor(user)
+          if (!appUser.groupIds.includes(group.id)) appUser.groupIds.push(group.id)
+          await provisionIfNeeded(user, appUser)
+        }
+        assignedGroups.add(group.id)
+      },
+      async unassignUser(key) {
+        const user = findUser(key)
+        const appUser = context.app.users.get(user.id)
+        if (!appUser) return
+        appUser.direct = false
+        if (appUser.groupIds.length === 0) await removeAssignment(user, appUser)
+      },
+      async unassignGroup(key) {
+        const group = findGroup(key)
+        assignedGroups.delete(group.id)
+        for (const appUser of [...context.app.users.values()]) {
+          if (!appUser.groupIds.includes(group.id)) continue
+          appUser.groupIds = appUser.groupIds.filter((groupId) => groupId !== group.id)
+          if (!appUser.direct && appUser.groupIds.length === 0)
+            await removeAssignment(findUser(appUser.userId), appUser)
+        }
+      },
+      async provisionUser(key) {
+        const user = findUser(key)
+        const appUser = context.app.users.get(user.id)
+        if (!appUser)
+          throw new TypeError(`Failed to provision "${key}": not assigned to ${settings.label}`)
+        return provisionAssignment(context, user, appUser)
+      },
+      import: () => importResources(context),
+      pushGroup: (key, pushOptions = {}) =>
+        groupPush.pushGroup(context, findGroup(key), pushOptions),
+      pushNow: (key) => groupPush.pushNow(context, findGroup(key)),
+      unlinkGroup: (key, unlinkOptions) =>
+        groupPush.unlinkGroup(context, findGroup(key), unlinkOptions),
+      setPushActive: (key, active) => groupPush.setPushActive(context, findGroup(key), active),
+      users: () => [...context.app.users.values()].map((appUser) => structuredClone(appUser)),
+      appUser(key) {
+        const appUser = context.app.users.get(findUser(key).id)
+        return appUser ? structuredClone(appUser) : undefined
+      },
+      pushedGroups: () =>
+        [...context.app.pushedGroups.values()].map((group) => structuredClone(group)),
+    }
+    const assignedGroups = new Set<string>()
+
+    /** Provisions an assignment if it is not already provisioned; suspended or deactivated users wait. */
+    async function provisionIfNeeded(user: OktaUser, appUser: OktaAppUser) {
+      if (appUser.status === 'PROVISIONED' || user.status !== 'ACTIVE') return undefined
+      return provisionAssignment(context, user, appUser)
+    }
+
+    async function removeAssignment(user: OktaUser, appUser: OktaAppUser) {
+      log({
+        eventType: 'application.user_membership.remove',
+        displayMessage: "Remove user's application membership",
+        outcome: { result: 'SUCCESS' },
+        target: [
+          { type: 'User', id: user.id, displayName: displayNameOf(user) },
+          { type: 'AppInstance', id, displayName: settings.label },
+        ],
+      })
+      context.app.users.delete(user.id)
+      // Nothing to deactivate when the create never linked [DEVF-1].
+      if (appUser.remoteId && settings.provisioning.deactivateUsers) {
+        await deprovisionUser(context, user, appUser)
+      }
+    }
+
+    apps.set(id, { app, context })
+    appInternals.set(id, { assignedGroups, provisionIfNeeded, removeAssignment })
+    return app
+  }
+  const appInternals = new Map<
+    string,
+    {
+      assignedGroups: Set<string>
+      provisionIfNeeded(user: OktaUser, appUser: OktaAppUser): Promise<ProvisionResult | undefined>
+      removeAssignment(user: OktaUser, appUser: OktaAppUser): Promise<void>
+    }
+  >()
+
+  /** Runs `work` for every app where the user is assigned and linked. */
+  async function forEachLinkedApp(
+    user: OktaUser,
+    work: (context: AppContext, appUser: OktaAppUser) => Promise<void>,
+  ) {
+    for (const { context } of apps.values()) {
+      const appUser = context.app.users.get(user.id)
+      if (appUser?.remoteId && appUser.status === 'PROVISIONED') await work(context, appUser)
+    }
+  }
+
+  return {
+    users: {
+      create(
+        profile: Omit<OktaUserProfile, 'locale'> & { locale?: string; status?: OktaUser['status'] },
+      ): OktaUser {
+        const { status = 'ACTIVE', ...rest } = profile
+        const user: OktaUser = {
+          id: ids('00u'),
+          status,
+          profile: { locale: 'en-US', ...rest } as OktaUserProfile,
+        }
+        users.set(user.id, user)
+        return structuredClone(user)
+      },
+      get: (key: string): OktaUser => structuredClone(findUser(key)),
+      list: (): OktaUser[] => [...users.values()].map((user) => structuredClone(user)),
+      /** Changes the profile and pushes it to every app with Update User Attributes on (okta-behavior.md §1.3). */
+      async update(key: string, changes: Partial<OktaUserProfile>) {
+        const user = findUser(key)
+        Object.assign(user.profile, changes)
+        await forEachLinkedApp(user, async (context, appUser) => {
+          if (!context.app.settings.provisioning.updateUserAttributes) return
+          appUser.userName = appUserNameOf(user, context.app.settings)
+          const failed = await pushProfile(context, user, appUser, 'profilePush')
+          const target = [
+            { type: 'User' as const, id: user.id, displayName: displayNameOf(user) },
+            {
+              type: 'AppInstance' as const,
+              id: context.app.id,
+              displayName: context.app.settings.label,
+            },
+          ]
+          context.log({
+            eventType: 'application.provision.user.push_profile',
+            displayMessage: "Push user's profile to external application",
+            outcome: failed ? { result: 'FAILURE', reason: failed.message } : { result: 'SUCCESS' },
+            target,
+          })
+          if (failed) {
+            context.addTask(
+              {
+                kind: 'profilePush',
+                appLabel: context.app.settings.label,
+                userId: user.id,
+                message: failed.message,
+              },
+              failed.exchange,
+              async () => {
+                const again = await pushProfile(context, user, appUser, 'profilePush')
+                if (!again) context.completeTasks('profilePush', { userId: user.id })
+              },
+            )
+          }
+        })
+      },
+      /** Deactivates the Okta user: every app deprovisions it (okta-behavior.md §1.4). */
+      async deactivate(key: string) {
+        const user = findUser(key)
+        user.status = 'DEACTIVATED'
+        await forEachLinkedApp(user, (context, appUser) => deprovisionUser(context, user, appUser))
+      },
+      /** Suspending sends nothing (okta-behavior.md §1.4). */
+      suspend(key: string) {
+        findUser(key).status = 'SUSPENDED'
+      },
+      unsuspend(key: string) {
+        findUser(key).status = 'ACTIVE'
+      },
+      /** Sets the Okta password; apps with Sync Password on push it (okta-behavior.md §1.7). */
+      async setPassword(key: string, password: string) {
+        const user = findUser(key)
+        await forEachLinkedApp(user, async (context, appUser) => {
+          if (context.app.settings.provisioning.syncPassword)
+            await syncPassword(context, user, appUser, password)
+        })
+      },
+    },
+    groups: {
+      create(input: { name: string; description?: string; members?: string[] }): OktaGroup {
+        const group: OktaGroup = {
+          id: ids('00g'),
+          name: input.name,
+          ...(input.description ? { description: input.description } : {}),
+          members: (input.members ?? []).map((key) => findUser(key).id),
+        }
+        groups.set(group.id, group)
+        return structuredClone(group)
+      },
+      get: (key: string): OktaGroup => structuredClone(findGroup(key)),
+      list: (): OktaGroup[] => [...groups.values()].map((group) => structuredClone(group)),
+      /** Adds members: group assignments provision them, pushed groups get the change (okta-behavior.md §1.9d). */
+      async addMembers(key: string, members: string[]) {
+        const group = findGroup(key)
+        const added = members
+          .map((member) => findUser(member).id)
+          .filter((userId) => !group.members.includes(userId))
+        group.members.push(...added)
+        for (const [appId, { context }] of apps) {
+          const internals = appInternals.get(appId)!
+          if (internals.assignedGroups.has(group.id)) {
+            for (const userId of added) {
+              const user = findUser(userId)
+              const appUser =
+                context.app.users.get(userId) ??
+                ((): OktaAppUser => {
+                  const created: OktaAppUser = {
+                    userId,
+                    direct: false,
+                    groupIds: [],
+                    userName: appUserNameOf(user, context.app.settings),
+                    status: 'UNPROVISIONED',
+                  }
+                  context.app.users.set(userId, created)
+                  return created
+                })()
+              if (!appUser.groupIds.includes(group.id)) appUser.groupIds.push(group.id)
+              await internals.provisionIfNeeded(user, appUser)
+            }
+          }
+          if (context.app.pushedGroups.get(group.id)?.status === 'ACTIVE' && added.length > 0) {
+            await groupPush.membershipChanged(context, group, added, [])
+          }
+        }
+      },
+      /** Removes members: group assignments deprovision them, pushed groups get the change. */
+      async removeMembers(key: string, members: string[]) {
+        const group = findGroup(key)
+        const removed = members
+          .map((member) => findUser(member).id)
+          .filter((userId) => group.members.includes(userId))
+        group.members = group.members.filter((userId) => !removed.includes(userId))
+        for (const [appId, { context }] of apps) {
+          const internals = appInternals.get(appId)!
+          if (context.app.pushedGroups.get(group.id)?.status === 'ACTIVE' && removed.length > 0) {
+            await groupPush.membershipChanged(context, group, [], removed)
+          }
+          if (!internals.assignedGroups.has(group.id)) continue
+          for (const userId of removed) {
+            const appUser = context.app.users.get(userId)
+            if (!appUser) continue
+            appUser.groupIds = appUser.groupIds.filter((groupId) => groupId !== group.id)
+            if (!appUser.direct && appUser.groupIds.length === 0)
+              await internals.removeAssignment(findUser(userId), appUser)
+          }
+        }
+      },
+      /** Renames the group; pushed copies follow (okta-behavior.md §1.9c). */
+      async rename(key: string, name: string) {
+        const group = findGroup(key)
+        group.name = name
+        for (const { context } of apps.values()) {
+          if (context.app.pushedGroups.get(group.id)?.status === 'ACTIVE')
+            await groupPush.renameGroup(context, group)
+        }
+      },
+    },
+    apps: {
+      create: createApp,
+      get(key: string): OktaApp {
+        const found =
+          apps.get(key)?.app ?? [...apps.values()].find(({ app }) => app.label === key)?.app
+        if (!found) throw new TypeError(`Failed to find app "${key}"`)
+        return found
+      },
+      list: (): OktaApp[] => [...apps.values()].map(({ app }) => app),
+    },
+    tasks: {
+      /** Dashboard > Tasks, oldest first. */
+      list: (): OktaTask[] => tasks.map(({ retry: _, ...task }) => structuredClone(task)),
+      open: (): OktaTask[] =>
+        tasks
+          .filter((task) => task.status === 'OPEN')
+          .map(({ retry: _, ...task }) => structuredClone(task)),
+      /** "Retry": repeats the failed operation (deprovisioning tasks have none). */
+      async retry(taskId: string) {
+        const task = tasks.find((candidate) => candidate.id === taskId)
+        if (!task) throw new TypeError(`Failed to retry "${taskId}": no such task`)
+        if (!task.retry)
+          throw new TypeError(
+            `Failed to retry "${taskId}": this task has no Retry, only Mark complete`,
+          )
+        if (task.status !== 'OPEN') return
+        task.status = 'COMPLETED'
+        await task.retry()
+      },
+      /** "Mark complete". */
+      complete(taskId: string) {
+        const task = tasks.find((candidate) => candidate.id === taskId)
+        if (!task) throw new TypeError(`Failed to complete "${taskId}": no such task`)
+        task.status = 'COMPLETED'
+      },
+    },
+    /** System Log events, oldest first. */
+    systemLog: (): OktaLogEvent[] => structuredClone(events),
+    /** Every SCIM request the org sent, oldest first. */
+    requests: (): readonly OktaRequestRecord[] => requests,
+    /** Forgets the requests sent so far (e.g. after arranging a test). */
+    clearRequests() {
+      requests.length = 0
+    },
+    clock,
+  }
+}
+
+/** An Okta org: `createOktaOrg()`. */
+export type OktaOrg = ReturnType<typeof createOktaOrg>
+
+export { remoteCause }

@@ -1,0 +1,139 @@
+import type { OktaAuth } from './okta-scim-client.js'
+
+/** An Okta user's profile: the base attributes the app mappings read. */
+export interface OktaUserProfile {
+  login: string
+  email: string
+  firstName: string
+  lastName: string
+  displayName?: string
+  title?: string
+  department?: string
+  /** Okta's default is en-US, which the SCIM mapping sends as `locale` (okta-behavior.md §1.2). */
+  locale?: string
+  [attribute: string]: string | undefined
+}
+
+export type OktaUserStatus = 'ACTIVE' | 'SUSPENDED' | 'DEACTIVATED'
+
+/** An Okta user: `00u…`, 20 characters. */
+export interface OktaUser {
+  id: string
+  status: OktaUserStatus
+  profile: OktaUserProfile
+}
+
+/** An Okta group: `00g…`, with user ids as members. */
+export interface OktaGroup {
+  id: string
+  name: string
+  description?: string
+  members: string[]
+}
+
+/** The To App provisioning toggles of an app. */
+export interface ProvisioningToggles {
+  createUsers: boolean
+  updateUserAttributes: boolean
+  deactivateUsers: boolean
+  syncPassword: boolean
+  pushGroups: boolean
+  importUsers: boolean
+  importGroups: boolean
+}
+
+/**
+ * An app instance with its SCIM connection. `mode: 'aiw'` is a custom app
+ * (every write is GET then PUT); `'oin'` a catalog app such as "SCIM 2.0 Test
+ * App (OAuth Bearer Token)" (PATCH for activate, deactivate, password, groups).
+ */
+export interface OktaAppSettings {
+  label: string
+  baseUrl: string
+  auth: OktaAuth
+  mode: 'aiw' | 'oin'
+  /** The app username: the Okta login (default), the email, or the email's local part. */
+  userNameFormat: 'login' | 'email' | 'emailPrefix'
+  /** The app-user attribute whose value the lookup filter compares to `userName` (okta-behavior.md §1.0). */
+  uniqueIdentifier: 'userName' | 'email'
+  /** SCIM attributes Okta maps and sends (only these, and only with a value). */
+  mappings: readonly MappedAttribute[]
+  provisioning: ProvisioningToggles
+  /** Membership changes per group PATCH (okta-behavior.md §1.9d: 100 by default). */
+  groupPushBatchSize: number
+  /** "Rename app groups to match group name in Okta" on a linked group push. */
+  renameLinkedGroups: boolean
+}
+
+/** The attributes the default mapping sends, in the key order of Okta's POST example. */
+export type MappedAttribute =
+  | 'userName'
+  | 'name.givenName'
+  | 'name.familyName'
+  | 'emails'
+  | 'displayName'
+  | 'title'
+  | 'locale'
+  | 'externalId'
+  | 'department'
+
+export type AppUserStatus = 'PROVISIONED' | 'UNPROVISIONED' | 'ERROR' | 'DEPROVISIONED'
+
+/** A user's assignment to an app, and its link to the SCIM resource. */
+export interface OktaAppUser {
+  userId: string
+  /** Assigned directly, and/or through these groups. */
+  direct: boolean
+  groupIds: string[]
+  /** The app username sent as `userName`. */
+  userName: string
+  /** The SCIM `id` on the server, once linked. */
+  remoteId?: string
+  status: AppUserStatus
+  /** The last failure's message, as the Assignments tab shows it. */
+  error?: string
+}
+
+/** A group pushed to an app (Push Groups tab). */
+export interface OktaPushedGroup {
+  groupId: string
+  /** The SCIM `id` of the app group, once linked or created. */
+  remoteId?: string
+  status: 'ACTIVE' | 'INACTIVE' | 'ERROR'
+  /** "Failed on … UTC: …" while in error. */
+  error?: string
+  /** App users (remote ids) Okta last pushed as members. */
+  pushedMembers: string[]
+}
+
+export type OktaTaskKind = 'provisioning' | 'profilePush' | 'deprovisioning' | 'groupPush'
+
+/** A row of Dashboard > Tasks. */
+export interface OktaTask {
+  id: string
+  kind: OktaTaskKind
+  appLabel: string
+  userId?: string
+  groupId?: string
+  /** Okta's exact message. */
+  message: string
+  created: string
+  status: 'OPEN' | 'COMPLETED'
+  /** Deprovisioning tasks have no Retry, only Mark complete (okta-behavior.md §1.4). */
+  retryable: boolean
+  /** The task's cause was rate limiting (okta-behavior.md T6). */
+  rateLimited: boolean
+}
+
+/** A System Log event (okta-behavior.md §3, event types). */
+export interface OktaLogEvent {
+  published: string
+  eventType: string
+  displayMessage: string
+  outcome: { result: 'SUCCESS' | 'FAILURE'; reason?: string }
+  target: Array<{
+    type: 'User' | 'AppInstance' | 'UserGroup' | 'AppUser'
+    id: string
+    displayName: string
+  }>
+}
