@@ -15,6 +15,7 @@ const source = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const sourceAliases = [
   { find: /^scim-mock$/, replacement: source('./src/index.ts') },
   { find: /^scim-mock\/scim$/, replacement: source('./src/scim/index.ts') },
+  { find: /^scim-mock\/okta$/, replacement: source('./src/okta/index.ts') },
 ]
 
 /**

@@ -69,3 +69,14 @@ describe('a round trip through setupServer', () => {
     expect(provider.requests.map((request) => request.status)).toEqual([201, 200])
   })
 })
+
+it('exports the Okta simulator from scim-mock/okta', async () => {
+  const okta = await import('scim-mock/okta')
+
+  expect(typeof okta.createOktaOrg).toBe('function')
+  expect(typeof okta.createSimulatedClock).toBe('function')
+  const org = okta.createOktaOrg()
+  expect(
+    org.users.create({ login: 'a@b.c', email: 'a@b.c', firstName: 'A', lastName: 'B' }).id,
+  ).toMatch(/^00u[0-9A-Za-z]{17}$/)
+})
