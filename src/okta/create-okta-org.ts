@@ -2,7 +2,7 @@ import { deprovisionUser } from './flows/deprovision-user.js'
 import { groupPush } from './flows/group-push.js'
 import { type ImportResult, importResources } from './flows/import-resources.js'
 import { provisionAssignment, type ProvisionResult } from './flows/assign-user.js'
-import { pushProfile } from './flows/push-profile.js'
+import { pushProfileUpdate } from './flows/profile-update.js'
 import { syncPassword } from './flows/sync-password.js'
 import { createSimulatedClock, type OktaClock } from './okta-clock.js'
 import { type AppContext, appUserNameOf, displayNameOf } from './okta-app-context.js'
@@ -67,6 +67,12 @@ export interface OktaApp {
   unassignGroup(group: string): Promise<void>
   /** "Provision User" for an assignment made before provisioning (okta-behavior.md §1.10). */
   provisionUser(user: string): Promise<ProvisionResult | undefined>
+  /**
+   * Edits the assignment (the app-user profile): `userName` is the app username, the
+   * other values replace the Okta user's for this app. A provisioned user gets a profile
+   * push worded as provisioning (okta-behavior.md §1.3, Secoda's seed 001).
+   */
+  updateAssignment(user: string, profile: AppUserProfile): Promise<ProvisionResult | undefined>
   /** Import Users (and Import Groups when on): okta-behavior.md §1.8. */
   import(): Promise<ImportResult>
   pushGroup(group: string, options?: { linkTo?: string }): Promise<void>
@@ -77,7 +83,15 @@ export interface OktaApp {
   users(): OktaAppUser[]
   appUser(user: string): OktaAppUser | undefined
   pushedGroups(): OktaPushedGroup[]
+  /** One pushed group (by Okta group id or name), or undefined when the group is not pushed. */
+  pushedGroup(group: string): OktaPushedGroup | undefined
 }
+
+/**
+ * An assignment's own profile values: `userName`, and Okta profile attributes whose
+ * value this app user overrides (`title`, `firstName`...). `login` is the Okta user's.
+ */
+export type AppUserProfile = Partial<OktaUserProfile> & { userName?: string }
 
 const DEFAULT_MAPPINGS = [
   'userName',
@@ -147,6 +161,7 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
     const id = ids('0oa')
     const settings: OktaAppSettings = {
       mode: 'aiw',
+      apiIntegration: true,
       userNameFormat: 'login',
       uniqueIdentifier: 'userName',
       mappings: DEFAULT_MAPPINGS,
@@ -235,6 +250,8 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
       },
       hooks: { afterUserProvisioned: [] },
     }
+    // A newly provisioned user joins the pushed groups it is in (okta-behavior.md §1.2 step 6).
+    context.hooks.afterUserProvisioned.push((user) => groupPush.afterUserProvisioned(context, user))
 
     const assignmentFor = (user: OktaUser): OktaAppUser => {
       let appUser = context.app.users.get(user.id)
@@ -355,7 +372,28 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
         const appUser = context.app.users.get(user.id)
         if (!appUser)
           throw new TypeError(`Failed to provision "${key}": not assigned to ${settings.label}`)
-        return provisionAssignment(context, user, appUser)
+        if (settings.apiIntegration === false)
+          throw new TypeError(
+            `Failed to provision "${key}": API integration is not enabled for ${settings.label}`,
+          )
+        return provisionAssignment(context, assignmentView(user), appUser)
+      },
+      async updateAssignment(key, profile) {
+        const user = findUser(key)
+        const appUser = context.app.users.get(user.id)
+        if (!appUser)
+          throw new TypeError(
+            `Failed to update the assignment of "${key}": not assigned to ${settings.label}`,
+          )
+        if (profile.login !== undefined)
+          throw new TypeError(
+            `Failed to update the assignment of "${key}": login is the Okta user's, not the app user's`,
+          )
+        assignmentProfiles.set(user.id, { ...assignmentProfiles.get(user.id), ...profile })
+        if (profile.userName !== undefined) appUser.userName = profile.userName
+        // Edits to the assignment trigger Push Profile Updates (okta-behavior.md §1.3).
+        if (!isLinked(appUser) || !settings.provisioning.updateUserAttributes) return undefined
+        return pushProfileUpdate(context, assignmentView(user), appUser, 'provisioning')
       },
       import: () => importResources(context),
       pushGroup: (key, pushOptions = {}) =>
@@ -371,13 +409,64 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
       },
       pushedGroups: () =>
         [...context.app.pushedGroups.values()].map((group) => structuredClone(group)),
+      pushedGroup(key) {
+        const pushed = context.app.pushedGroups.get(findGroup(key).id)
+        return pushed ? structuredClone(pushed) : undefined
+      },
     }
     const assignedGroups = new Set<string>()
+    /** The assignments' own profile values (`updateAssignment`), by Okta user id. */
+    const assignmentProfiles = new Map<string, AppUserProfile>()
 
-    /** Provisions an assignment if it is not already provisioned; suspended or deactivated users wait. */
+    /**
+     * The Okta user as this app's assignment sees it: the app user's own values over
+     * the Okta profile, read live (a task's Retry sees later changes too).
+     */
+    function assignmentView(user: OktaUser): OktaUser {
+      return {
+        get id() {
+          return user.id
+        },
+        get status() {
+          return user.status
+        },
+        get profile() {
+          const { userName: _, ...own } = assignmentProfiles.get(user.id) ?? {}
+          return { ...user.profile, ...own }
+        },
+      }
+    }
+
+    /** Linked, provisioned and the API integration on: the app user's changes are pushed. */
+    function isLinked(appUser: OktaAppUser): boolean {
+      return (
+        settings.apiIntegration !== false && appUser.status === 'PROVISIONED' && !!appUser.remoteId
+      )
+    }
+
+    /**
+     * Provisions an assignment if it is not already provisioned; suspended or deactivated
+     * users wait. Without the API integration it is recorded, unprovisioned, and nothing
+     * is sent; enabling it later does not provision it (okta-behavior.md §1.10) [SUP-PROVUSER].
+     */
     async function provisionIfNeeded(user: OktaUser, appUser: OktaAppUser) {
       if (appUser.status === 'PROVISIONED' || user.status !== 'ACTIVE') return undefined
-      return provisionAssignment(context, user, appUser)
+      if (settings.apiIntegration === false) {
+        appUser.error = oktaMessages.notProvisioned
+        return undefined
+      }
+      return provisionAssignment(context, assignmentView(user), appUser)
+    }
+
+    /**
+     * Pushes the deactivation of a linked app user (okta-behavior.md §1.4). Nothing is
+     * sent when the create never linked [DEVF-1], when it was already deprovisioned,
+     * or with Deactivate Users or the API integration off.
+     */
+    async function deprovisionIfLinked(user: OktaUser, appUser: OktaAppUser) {
+      if (!appUser.remoteId || appUser.status === 'DEPROVISIONED') return
+      if (settings.apiIntegration === false || !settings.provisioning.deactivateUsers) return
+      await deprovisionUser(context, assignmentView(user), appUser)
     }
 
     async function removeAssignment(user: OktaUser, appUser: OktaAppUser) {
@@ -391,14 +480,19 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
         ],
       })
       context.app.users.delete(user.id)
-      // Nothing to deactivate when the create never linked [DEVF-1].
-      if (appUser.remoteId && settings.provisioning.deactivateUsers) {
-        await deprovisionUser(context, user, appUser)
-      }
+      await deprovisionIfLinked(user, appUser)
+      assignmentProfiles.delete(user.id)
     }
 
     apps.set(id, { app, context })
-    appInternals.set(id, { assignedGroups, provisionIfNeeded, removeAssignment })
+    appInternals.set(id, {
+      assignedGroups,
+      provisionIfNeeded,
+      removeAssignment,
+      deprovisionIfLinked,
+      assignmentView,
+      assignmentProfiles,
+    })
     return app
   }
   const appInternals = new Map<
@@ -407,17 +501,41 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
       assignedGroups: Set<string>
       provisionIfNeeded(user: OktaUser, appUser: OktaAppUser): Promise<ProvisionResult | undefined>
       removeAssignment(user: OktaUser, appUser: OktaAppUser): Promise<void>
+      deprovisionIfLinked(user: OktaUser, appUser: OktaAppUser): Promise<void>
+      assignmentView(user: OktaUser): OktaUser
+      assignmentProfiles: ReadonlyMap<string, AppUserProfile>
     }
   >()
 
-  /** Runs `work` for every app where the user is assigned and linked. */
+  /**
+   * Runs `work` for every app where the user is assigned and linked (and the API
+   * integration on), with the user as that app's assignment sees it, and the
+   * assignment's own `userName` if it has one.
+   */
   async function forEachLinkedApp(
     user: OktaUser,
-    work: (context: AppContext, appUser: OktaAppUser) => Promise<void>,
+    work: (
+      context: AppContext,
+      appUser: OktaAppUser,
+      appView: OktaUser,
+      ownUserName: string | undefined,
+    ) => Promise<void>,
   ) {
-    for (const { context } of apps.values()) {
+    for (const [appId, { context }] of apps) {
       const appUser = context.app.users.get(user.id)
-      if (appUser?.remoteId && appUser.status === 'PROVISIONED') await work(context, appUser)
+      if (
+        appUser?.remoteId &&
+        appUser.status === 'PROVISIONED' &&
+        context.app.settings.apiIntegration !== false
+      ) {
+        const internals = appInternals.get(appId)!
+        await work(
+          context,
+          appUser,
+          internals.assignmentView(user),
+          internals.assignmentProfiles.get(user.id)?.userName,
+        )
+      }
     }
   }
 
@@ -441,46 +559,47 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
       async update(key: string, changes: Partial<OktaUserProfile>) {
         const user = findUser(key)
         Object.assign(user.profile, changes)
-        await forEachLinkedApp(user, async (context, appUser) => {
+        await forEachLinkedApp(user, async (context, appUser, appView, ownUserName) => {
           if (!context.app.settings.provisioning.updateUserAttributes) return
-          appUser.userName = appUserNameOf(user, context.app.settings)
-          const failed = await pushProfile(context, user, appUser, 'profilePush')
-          const target = [
-            { type: 'User' as const, id: user.id, displayName: displayNameOf(user) },
-            {
-              type: 'AppInstance' as const,
-              id: context.app.id,
-              displayName: context.app.settings.label,
-            },
-          ]
-          context.log({
-            eventType: 'application.provision.user.push_profile',
-            displayMessage: "Push user's profile to external application",
-            outcome: failed ? { result: 'FAILURE', reason: failed.message } : { result: 'SUCCESS' },
-            target,
-          })
-          if (failed) {
-            context.addTask(
-              {
-                kind: 'profilePush',
-                appLabel: context.app.settings.label,
-                userId: user.id,
-                message: failed.message,
-              },
-              failed.exchange,
-              async () => {
-                const again = await pushProfile(context, user, appUser, 'profilePush')
-                if (!again) context.completeTasks('profilePush', { userId: user.id })
-              },
-            )
-          }
+          appUser.userName = ownUserName ?? appUserNameOf(user, context.app.settings)
+          // T2 wording, a profilePush task, the System Log event (flows/profile-update.ts).
+          await pushProfileUpdate(context, appView, appUser, 'profilePush')
         })
       },
-      /** Deactivates the Okta user: every app deprovisions it (okta-behavior.md §1.4). */
+      /**
+       * Deactivates the Okta user (okta-behavior.md §1.4, §1.5): its individual
+       * assignments are removed ("Remove user's application membership"), its group
+       * assignments stay for a reactivation, and every linked app user is deactivated.
+       */
       async deactivate(key: string) {
         const user = findUser(key)
+        if (user.status === 'DEACTIVATED') return
         user.status = 'DEACTIVATED'
-        await forEachLinkedApp(user, (context, appUser) => deprovisionUser(context, user, appUser))
+        for (const [appId, { context }] of apps) {
+          const appUser = context.app.users.get(user.id)
+          if (!appUser) continue
+          const internals = appInternals.get(appId)!
+          appUser.direct = false
+          if (appUser.groupIds.length === 0) await internals.removeAssignment(user, appUser)
+          else await internals.deprovisionIfLinked(user, appUser)
+        }
+      },
+      /**
+       * Reactivates a deactivated Okta user: group assignments come back and are
+       * provisioned again (§1.2: the filter finds the inactive account, which is
+       * reactivated with the same id); individual assignments do not come back
+       * (okta-behavior.md §1.5) [KR2 §4].
+       */
+      async reactivate(key: string) {
+        const user = findUser(key)
+        if (user.status !== 'DEACTIVATED')
+          throw new TypeError(`Failed to reactivate "${key}": the user is ${user.status}`)
+        user.status = 'ACTIVE'
+        for (const [appId, { context }] of apps) {
+          const appUser = context.app.users.get(user.id)
+          if (appUser && appUser.groupIds.length > 0)
+            await appInternals.get(appId)!.provisionIfNeeded(user, appUser)
+        }
       },
       /** Suspending sends nothing (okta-behavior.md §1.4). */
       suspend(key: string) {
@@ -492,9 +611,9 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
       /** Sets the Okta password; apps with Sync Password on push it (okta-behavior.md §1.7). */
       async setPassword(key: string, password: string) {
         const user = findUser(key)
-        await forEachLinkedApp(user, async (context, appUser) => {
+        await forEachLinkedApp(user, async (context, appUser, appView) => {
           if (context.app.settings.provisioning.syncPassword)
-            await syncPassword(context, user, appUser, password)
+            await syncPassword(context, appView, appUser, password)
         })
       },
     },

@@ -57,7 +57,10 @@ interface Timer {
 export function createSimulatedClock(
   start: Date | string = '2026-01-01T00:00:00.000Z',
 ): OktaClock & {
-  /** Moves time forward by hand (e.g. to let an OAuth token expire). */
+  /**
+   * Moves time forward by hand (e.g. to let an OAuth token expire); the
+   * timers it passes, deadlines included, then fire in order.
+   */
   advance(ms: number): void
 } {
   let now = new Date(start).getTime()
@@ -65,17 +68,21 @@ export function createSimulatedClock(
   let scheduled = false
   const timers: Timer[] = []
 
+  // Due: a timer whose time has come, e.g. after `advance()`; it fires even
+  // if passive, since the time it waits for has passed.
+  const due = (timer: Timer) => timer.due <= now
   const flush = () => {
     scheduled = false
-    if (!timers.some((timer) => !timer.passive)) return
     timers.sort((a, b) => a.due - b.due || a.order - b.order)
-    const next = timers.shift()!
+    const next = timers[0]
+    if (!next || (!due(next) && !timers.some((timer) => !timer.passive))) return
+    timers.shift()
     now = Math.max(now, next.due)
     next.resolve()
     schedule()
   }
   const schedule = () => {
-    if (scheduled || !timers.some((timer) => !timer.passive)) return
+    if (scheduled || !timers.some((timer) => !timer.passive || due(timer))) return
     scheduled = true
     // A real macrotask: in-process work (MSW, the provider) settles first.
     setTimeout(flush, 0)
@@ -83,7 +90,13 @@ export function createSimulatedClock(
   const wait = (ms: number, passive: boolean, signal?: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason)
-      const timer: Timer = { due: now + ms, order: order++, passive, resolve: () => resolve() }
+      // A negative or NaN wait is no wait: it must not break the timers' order.
+      const timer: Timer = {
+        due: now + (ms > 0 ? ms : 0),
+        order: order++,
+        passive,
+        resolve: () => resolve(),
+      }
       timers.push(timer)
       signal?.addEventListener(
         'abort',
@@ -101,6 +114,9 @@ export function createSimulatedClock(
     now: () => new Date(now),
     advance(ms) {
       now += ms
+      // Timers the jump passed fire, in order: a request in flight over a
+      // jump of more than 60 s times out, as it would have in real time.
+      schedule()
     },
     sleep: (ms, signal) => wait(ms, false, signal),
     deadline: (ms, signal) => wait(ms, true, signal),

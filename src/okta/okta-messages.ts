@@ -22,13 +22,15 @@ export function remoteCause(exchange: OktaExchange): string {
 /** The SCIM 2.0 `detail`, SCIM 1.1 `Errors[].description`, or the parser's complaint. */
 export function remoteDetail(exchange: OktaExchange): string | undefined {
   const body = exchange.response as
-    { detail?: unknown; Errors?: Array<{ description?: unknown }> } | undefined
+    { detail?: unknown; Errors?: Array<{ description?: unknown }> } | null | undefined
   if (body !== undefined && typeof body === 'object' && body !== null) {
     if (typeof body.detail === 'string') return body.detail
     const description = Array.isArray(body.Errors) ? body.Errors[0]?.description : undefined
     return typeof description === 'string' ? description : undefined
   }
-  if (exchange.text.trim() === '') return undefined
+  // Valid JSON that is no error object (`null`, a string, a number) has no
+  // detail: it is not a parse error.
+  if (exchange.response !== undefined || exchange.text.trim() === '') return undefined
   return jsonParserMessage(exchange.text)
 }
 
@@ -41,19 +43,34 @@ const SOURCE = 'java.io.StringReader@4c76ba04'
  * 'null')" for a plain-text "User already exists" [KC114], or "Unexpected
  * character ('<' (code 60))" for an HTML page [SNOWFLAKE]. The column is the
  * one after the offending token, as in "'error' … line: 1, column: 6" [ROSTR].
+ *
+ * An emulation of Jackson's reader: it skips JSON whitespace only (space,
+ * tab, CR, LF); CR, LF and CRLF each end a line; a token is an identifier
+ * (a letter, `_` or `$`, then letters, digits, `_`, `$`).
  */
 export function jsonParserMessage(text: string): string {
-  const start = text.search(/\S/)
-  const offset = start === -1 ? text.length : start
-  const before = text.slice(0, offset).split('\n')
-  const line = before.length
-  const columnOf = (end: number) => end - (offset - (before.at(-1)?.length ?? 0)) + 1
-  const token = /^[A-Za-z0-9_$]+/.exec(text.slice(offset))?.[0]
-  if (token && /^[A-Za-z]/.test(token)) {
-    return `Invalid JSON: Unrecognized token '${token}': was expecting ('true', 'false' or 'null') at [Source: ${SOURCE}; line: ${line}, column: ${columnOf(offset + token.length)}]`
+  const offset = text.search(/[^ \t\r\n]/)
+  if (offset === -1) {
+    // [UNCONFIRMED] Jackson's complaint for an empty document; no capture of
+    // Okta showing it. Its position is the end of the input.
+    const { line, column } = position(text, text.length)
+    return `Invalid JSON: No content to map due to end-of-input at [Source: ${SOURCE}; line: ${line}, column: ${column + 1}]`
   }
-  const character = text[offset] ?? ''
-  return `Invalid JSON: Unexpected character ('${character}' (code ${character.charCodeAt(0)})): expected a valid value (number, String, array, object, 'true', 'false' or 'null') at [Source: ${SOURCE}; line: ${line}, column: ${columnOf(offset + 1)}]`
+  const token = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(text.slice(offset))?.[0]
+  if (token) {
+    const { line, column } = position(text, offset + token.length)
+    return `Invalid JSON: Unrecognized token '${token}': was expecting ('true', 'false' or 'null') at [Source: ${SOURCE}; line: ${line}, column: ${column + 1}]`
+  }
+  // Java chars are UTF-16 code units, as JavaScript's.
+  const character = text[offset]!
+  const { line, column } = position(text, offset + 1)
+  return `Invalid JSON: Unexpected character ('${character}' (code ${character.charCodeAt(0)})): expected a valid value (number, String, array, object, 'true', 'false' or 'null') at [Source: ${SOURCE}; line: ${line}, column: ${column + 1}]`
+}
+
+/** The 1-based line of `index` in `text`, and the 0-based column: characters since the line began. */
+function position(text: string, index: number): { line: number; column: number } {
+  const lines = text.slice(0, index).split(/\r\n|\r|\n/)
+  return { line: lines.length, column: lines.at(-1)!.length }
 }
 
 /** "MM-dd-yyyy hh:mm:ssa" in UTC, as group push errors show it (okta-behavior.md T3). */

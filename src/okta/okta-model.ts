@@ -52,6 +52,13 @@ export interface OktaAppSettings {
   baseUrl: string
   auth: OktaAuth
   mode: 'aiw' | 'oin'
+  /**
+   * Provisioning > Integration, "Enable API integration" (default true). While it is
+   * off, assignments are recorded UNPROVISIONED and nothing is sent; turning it on
+   * later does not provision them: "Provision User" does (okta-behavior.md §1.10).
+   * Optional so that settings built by hand stay valid: absent means on.
+   */
+  apiIntegration?: boolean
   /** The app username: the Okta login (default), the email, or the email's local part. */
   userNameFormat: 'login' | 'email' | 'emailPrefix'
   /** The app-user attribute whose value the lookup filter compares to `userName` (okta-behavior.md §1.0). */

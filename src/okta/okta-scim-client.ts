@@ -100,7 +100,7 @@ export function createOktaScimClient(options: OktaScimClientOptions) {
       case 'bearer':
         return `Bearer ${auth.token}`
       case 'basic':
-        return `Basic ${btoa(`${auth.username}:${auth.password}`)}`
+        return `Basic ${base64Utf8(`${auth.username}:${auth.password}`)}`
       case 'oauth':
         return `Bearer ${options.oauthToken?.() ?? ''}`
     }
@@ -180,7 +180,12 @@ export function createOktaScimClient(options: OktaScimClientOptions) {
       const exchange = await sendOnce(request)
       if (exchange.status === 401 && options.auth.type === 'oauth' && !refreshed) {
         refreshed = true
-        if (await options.refreshOAuth?.()) continue
+        // A token endpoint that fails or cannot be reached is a refresh that
+        // did not happen: the 401 stands. The repeat is not a 429 attempt.
+        if (await options.refreshOAuth?.().catch(() => false)) {
+          attempt--
+          continue
+        }
       }
       if (exchange.status !== 429 || attempt >= maxAttempts) return exchange
       await options.clock.sleep(retryDelay(exchange) * 2 ** (attempt - 1))
@@ -196,4 +201,15 @@ export type OktaScimClient = ReturnType<typeof createOktaScimClient>
 function retryDelay(exchange: OktaExchange): number {
   const value = exchange.responseHeaders['retry-after']?.trim()
   return value !== undefined && /^\d+$/.test(value) ? Number(value) * 1000 : FIVE_MINUTES
+}
+
+/**
+ * Base64 of the UTF-8 bytes (RFC 7617 §2.1 `charset="UTF-8"`): `btoa` alone
+ * takes Latin-1 only and throws on "€". [UNCONFIRMED] Okta's charset for
+ * Basic credentials; UTF-8 is what servers decode today.
+ */
+function base64Utf8(text: string): string {
+  let binary = ''
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
+  return btoa(binary)
 }
