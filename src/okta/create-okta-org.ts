@@ -220,7 +220,14 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
 
     const context: AppContext = {
       clock,
-      app: { id, settings, users: new Map(), pushedGroups: new Map(), groupCache: new Map() },
+      app: {
+        id,
+        settings,
+        users: new Map(),
+        pushedGroups: new Map(),
+        groupCache: new Map(),
+        groupCacheLoaded: false,
+      },
       client,
       user: (userId) => findUser(userId),
       group: (groupId) => findGroup(groupId),
@@ -302,6 +309,7 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
             if (group.id && group.displayName)
               context.app.groupCache.set(group.displayName.toLowerCase(), group.id)
           }
+          if (listed.status === 200) context.app.groupCacheLoaded = true
         }
       },
       async authorize() {

@@ -22,6 +22,8 @@ export interface AppContext {
     readonly pushedGroups: Map<string, OktaPushedGroup>
     /** Okta's app-group cache (displayName lower-cased → SCIM id), filled by Import Groups and saving provisioning. */
     readonly groupCache: Map<string, string>
+    /** Whether the app's groups were ever read: a warm cache needs no filter call [KR1 §10]. */
+    groupCacheLoaded: boolean
   }
   readonly client: OktaScimClient
   user(id: string): OktaUser

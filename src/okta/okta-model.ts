@@ -1,3 +1,4 @@
+import type { GroupPushOptions } from './flows/group-push.js'
 import type { OktaAuth } from './okta-scim-client.js'
 
 /** An Okta user's profile: the base attributes the app mappings read. */
@@ -70,6 +71,8 @@ export interface OktaAppSettings {
   groupPushBatchSize: number
   /** "Rename app groups to match group name in Okta" on a linked group push. */
   renameLinkedGroups: boolean
+  /** Group push choices the reference leaves [UNCONFIRMED] (see GroupPushOptions). */
+  groupPush?: Partial<GroupPushOptions>
 }
 
 /** The attributes the default mapping sends, in the key order of Okta's POST example. */

@@ -664,6 +664,7 @@ function contextFor(org: OktaOrg, options: { pushedRemoteId: string }): AppConte
         ],
       ]),
       groupCache: new Map(),
+      groupCacheLoaded: false,
     },
     client: createOktaScimClient({
       baseUrl: BASE_URL,

@@ -102,6 +102,7 @@ async function setup(mode: 'aiw' | 'oin', provider: ScimProvider) {
       users: new Map(),
       pushedGroups: new Map(),
       groupCache: new Map(),
+      groupCacheLoaded: false,
     },
     client,
     user: (id) => users.get(id)!,

@@ -550,3 +550,29 @@ it('keeps the push when the delete fails, with a task whose Retry deletes again'
   expect(provider.groups.get(remoteId)).toBeUndefined()
   expect(org.tasks.open()).toStrictEqual([])
 })
+
+// Per-app settings and the group cache
+
+it('pushes a new group without a filter call once the app groups were read, even when there were none', async () => {
+  const { org, app, jane, sent } = await setup('oin')
+  await app.saveProvisioning()
+  org.groups.create({ name: 'Engineering', members: [jane.id] })
+  org.clearRequests()
+
+  await app.pushGroup('Engineering')
+
+  expect(sent()[0]).toBe('POST /Groups')
+})
+
+it('reads the group push choices of each app: no name reassertion when it is off', async () => {
+  const { org, app, jane, bob, sent } = await setup('oin')
+  org.groups.create({ name: 'Engineering', members: [jane.id] })
+  await app.pushGroup('Engineering')
+  const remoteId = app.pushedGroup('Engineering')!.remoteId!
+  app.update({ groupPush: { nameReassertion: 'off' } })
+  org.clearRequests()
+
+  await org.groups.addMembers('Engineering', [bob.id])
+
+  expect(sent()).toStrictEqual([`PATCH /Groups/${remoteId}`])
+})

@@ -118,7 +118,12 @@ type PushEvent = (typeof EVENTS)[keyof typeof EVENTS]
 export function createGroupPushFlows(
   options: Partial<GroupPushOptions> = {},
 ): GroupPushFlows & GroupPushHooks {
-  const settings: GroupPushOptions = { ...DEFAULT_OPTIONS, ...options }
+  // Per app: its `groupPush` settings win over the flows' own options.
+  const optionsFor = (context: AppContext): GroupPushOptions => ({
+    ...DEFAULT_OPTIONS,
+    ...options,
+    ...context.app.settings.groupPush,
+  })
 
   /**
    * §1.9a/b. The app group: `linkTo`, the one already linked (a re-push or a
@@ -148,8 +153,7 @@ export function createGroupPushFlows(
    * The app group of this name Okta already knows. A warm cache (filled by
    * Import Groups or saving provisioning, okta-behavior.md §1.1) answers
    * without a request [KR1 §10]; a cold one costs the filter call.
-   * [UNCONFIRMED] "warm": the cache holds any group (an app without groups
-   * cannot be told from an unread cache, so it gets the filter call).
+   * "Warm" means the app's groups were read (saving provisioning, Import Groups).
    * A 404 is "no match", as for users (okta-behavior.md §2).
    */
   async function findAppGroup(
@@ -157,7 +161,9 @@ export function createGroupPushFlows(
     group: OktaGroup,
   ): Promise<{ id: string | undefined } | { failed: OktaExchange }> {
     const { groupCache } = context.app
-    if (groupCache.size > 0) return { id: groupCache.get(group.name.toLowerCase()) }
+    // A group Okta created or read is known; a read cache without it means none exists.
+    const known = groupCache.get(group.name.toLowerCase())
+    if (known !== undefined || context.app.groupCacheLoaded) return { id: known }
     const lookup = await context.client.send({
       method: 'GET',
       path: lookupPath('Groups', 'displayName', group.name),
@@ -302,7 +308,7 @@ export function createGroupPushFlows(
         pushed.remoteId,
         appGroupName(context, group),
         members,
-        settings.aiwMembershipRounds,
+        optionsFor(context).aiwMembershipRounds,
       )
       if (!failure) recordPushed(pushed, members)
     } else {
@@ -355,9 +361,10 @@ export function createGroupPushFlows(
   ): Promise<GroupFailure | undefined> {
     if (!context.app.settings.renameLinkedGroups) return write()
     const reassert = () => patchGroup(context, remoteId, [[renameOperation(remoteId, group.name)]])
-    if (force || settings.nameReassertion === 'before') return (await reassert()) ?? write()
+    if (force || optionsFor(context).nameReassertion === 'before')
+      return (await reassert()) ?? write()
     const failure = await write()
-    if (failure || settings.nameReassertion === 'off') return failure
+    if (failure || optionsFor(context).nameReassertion === 'off') return failure
     return reassert()
   }
 
@@ -368,7 +375,7 @@ export function createGroupPushFlows(
         `Failed to push now "${group.name}": its push to ${context.app.settings.label} is inactive; activate it first`,
       )
     }
-    await resync(context, group, pushed, settings.aiwPushNowRounds, false)
+    await resync(context, group, pushed, optionsFor(context).aiwPushNowRounds, false)
   }
 
   /**

@@ -345,6 +345,7 @@ function comparable(user: Record<string, unknown>): Record<string, unknown> {
 
 function importGroups(context: AppContext, resources: Resource[], counts: Counts, log: Log) {
   const cache = context.app.groupCache
+  context.app.groupCacheLoaded = true
   // Groups Okta itself created by push are left out of the import [KR1 §13].
   const pushed = new Set(
     [...context.app.pushedGroups.values()].flatMap((group) =>
