@@ -12,6 +12,7 @@ import type {
   OktaAppSettings,
   OktaAppUser,
   OktaGroup,
+  OktaImportedUser,
   OktaLogEvent,
   OktaPushedGroup,
   OktaTask,
@@ -81,6 +82,8 @@ export interface OktaApp {
   setPushActive(group: string, active: boolean): Promise<void>
   /** The assignments, with their link and status. */
   users(): OktaAppUser[]
+  /** Accounts Import Users found that no Okta user owns yet. */
+  importedUsers(): OktaImportedUser[]
   appUser(user: string): OktaAppUser | undefined
   pushedGroups(): OktaPushedGroup[]
   /** One pushed group (by Okta group id or name), or undefined when the group is not pushed. */
@@ -224,6 +227,7 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
         id,
         settings,
         users: new Map(),
+        imported: new Map(),
         pushedGroups: new Map(),
         groupCache: new Map(),
         groupCacheLoaded: false,
@@ -411,6 +415,7 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
         groupPush.unlinkGroup(context, findGroup(key), unlinkOptions),
       setPushActive: (key, active) => groupPush.setPushActive(context, findGroup(key), active),
       users: () => [...context.app.users.values()].map((appUser) => structuredClone(appUser)),
+      importedUsers: () => [...context.app.imported.values()].map((row) => ({ ...row })),
       appUser(key) {
         const appUser = context.app.users.get(findUser(key).id)
         return appUser ? structuredClone(appUser) : undefined

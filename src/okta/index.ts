@@ -6,9 +6,11 @@ export type {
   OktaApp,
   OktaRequestRecord,
   ConnectionTestResult,
+  AppUserProfile,
 } from './create-okta-org.js'
 export type { ProvisionResult } from './flows/assign-user.js'
 export type { ImportResult } from './flows/import-resources.js'
+export type { GroupPushOptions } from './flows/group-push.js'
 
 // Model
 export type {
@@ -18,6 +20,7 @@ export type {
   OktaGroup,
   OktaAppSettings,
   OktaAppUser,
+  OktaImportedUser,
   AppUserStatus,
   OktaPushedGroup,
   OktaTask,

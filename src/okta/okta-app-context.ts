@@ -4,6 +4,7 @@ import type {
   OktaAppSettings,
   OktaAppUser,
   OktaGroup,
+  OktaImportedUser,
   OktaLogEvent,
   OktaPushedGroup,
   OktaTask,
@@ -19,6 +20,8 @@ export interface AppContext {
     readonly id: string
     readonly settings: OktaAppSettings
     readonly users: Map<string, OktaAppUser>
+    /** Imported accounts no Okta user owns, by SCIM id. */
+    readonly imported: Map<string, OktaImportedUser>
     readonly pushedGroups: Map<string, OktaPushedGroup>
     /** Okta's app-group cache (displayName lower-cased → SCIM id), filled by Import Groups and saving provisioning. */
     readonly groupCache: Map<string, string>

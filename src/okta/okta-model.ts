@@ -104,6 +104,15 @@ export interface OktaAppUser {
   error?: string
 }
 
+/**
+ * An account Import Users found that no Okta user owns yet: it waits on the
+ * Import tab for the admin to confirm a match (which sends nothing).
+ */
+export interface OktaImportedUser {
+  remoteId: string
+  userName: string
+}
+
 /** A group pushed to an app (Push Groups tab). */
 export interface OktaPushedGroup {
   groupId: string

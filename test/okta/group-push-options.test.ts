@@ -100,6 +100,7 @@ async function setup(mode: 'aiw' | 'oin', provider: ScimProvider) {
       id: '0oaFlows000000000000',
       settings,
       users: new Map(),
+      imported: new Map(),
       pushedGroups: new Map(),
       groupCache: new Map(),
       groupCacheLoaded: false,

@@ -222,25 +222,17 @@ type Log = (
   target?: OktaLogEvent['target'],
 ) => void
 
-/**
- * The key under which an imported app user that no Okta user owns yet (it
- * waits for confirmation on the Import tab) is kept in `app.users`: Okta
- * user ids (`00u…`) never take this form, so it meets no assignment.
- */
-const importedKey = (remoteId: string) => `imported:${remoteId}`
-
 function importUsers(context: AppContext, resources: Resource[], counts: Counts, log: Log) {
-  const appUsers = context.app.users
+  const { users: appUsers, imported } = context.app
   for (const resource of resources) {
     const remoteId = resource.id as string
     const userName = typeof resource.userName === 'string' ? resource.userName : ''
     const target = [{ type: 'AppUser' as const, id: remoteId, displayName: userName }]
-    const known = [...appUsers.entries()].filter(([, appUser]) => appUser.remoteId === remoteId)
     // An assignment owns the account once it is linked: a row imported
     // before the assignment was provisioned is the same account.
-    const owned = known.find(([, appUser]) => appUser.userId !== '')
-    if (owned)
-      for (const [key] of known.filter(([, appUser]) => appUser.userId === '')) appUsers.delete(key)
+    const owned = [...appUsers.values()].find((appUser) => appUser.remoteId === remoteId)
+    if (owned) imported.delete(remoteId)
+    const row = imported.get(remoteId)
 
     // active:false users are not imported: they count as removed, not
     // scanned [CONCEPT] [KR1 §13] [ROSTR 3.7]. An imported row of Okta's
@@ -248,39 +240,39 @@ function importUsers(context: AppContext, resources: Resource[], counts: Counts,
     // deprovisioning is Okta's own business, not the import's).
     if (resource.active === false) {
       counts.removedUsers++
-      const row = known.find(([, appUser]) => appUser.userId === '')
-      if (!owned && row) {
-        appUsers.delete(row[0])
+      if (row) {
+        imported.delete(remoteId)
         log('user.delete', 'Delete user triggered by import process', undefined, target)
       }
       continue
     }
     counts.usersScanned++
 
+    if (row) {
+      if (row.userName !== userName) {
+        row.userName = userName
+        counts.updatedUsers++
+        log('user.update', 'Update user triggered by import process', undefined, target)
+      } else {
+        counts.unchangedUsers++
+      }
+      continue
+    }
     // The match: the same SCIM id, else an EXACT (case-sensitive) match of
     // the app username with an assignment waiting for its link (never
     // provisioned, or in error).
     const existing =
-      (owned ?? known[0])?.[1] ??
-      [...appUsers.values()].find(
-        (appUser) => appUser.userId !== '' && appUser.userName === userName && awaitsLink(appUser),
-      )
+      owned ??
+      [...appUsers.values()].find((appUser) => appUser.userName === userName && awaitsLink(appUser))
     if (!existing) {
       counts.newUsers++
       // Kept in the app as Okta keeps an imported app user; no Okta user owns
       // it until the admin confirms the match, which sends nothing [KR1 §13].
-      appUsers.set(importedKey(remoteId), {
-        userId: '',
-        direct: false,
-        groupIds: [],
-        userName,
-        remoteId,
-        status: 'PROVISIONED',
-      })
+      imported.set(remoteId, { remoteId, userName })
       log('user.create', 'Create user triggered by import process', undefined, target)
       continue
     }
-    if (isUpdated(context, existing, resource, remoteId, userName)) {
+    if (isUpdated(context, existing, resource, remoteId)) {
       counts.updatedUsers++
       log('user.update', 'Update user triggered by import process', undefined, target)
     } else {
@@ -294,24 +286,17 @@ const awaitsLink = (appUser: OktaAppUser) =>
   appUser.status === 'UNPROVISIONED' || appUser.status === 'ERROR'
 
 /**
- * Says whether the import changes Okta's app user, and makes the change: an
- * imported row takes the app's username; an assignment waiting for its link
- * is linked to the account (provisioned, its error cleared); any other
- * assignment is updated when the app's values differ from its mapped ones.
- * A deprovisioned assignment stays deprovisioned: its Okta user decides.
+ * Says whether the import changes an assignment, and makes the change: one
+ * waiting for its link is linked to the account (provisioned, its error
+ * cleared); any other is updated when the app's values differ from its
+ * mapped ones. A deprovisioned assignment stays deprovisioned: its Okta user decides.
  */
 function isUpdated(
   context: AppContext,
   appUser: OktaAppUser,
   resource: Resource,
   remoteId: string,
-  userName: string,
 ): boolean {
-  if (appUser.userId === '') {
-    const renamed = appUser.userName !== userName
-    appUser.userName = userName
-    return renamed
-  }
   if (awaitsLink(appUser)) {
     appUser.remoteId = remoteId
     appUser.status = 'PROVISIONED'
