@@ -1,4 +1,4 @@
-// Runs the integration tests (test/integration) on Node 22 against msw 3,
+// Runs the integration and Okta simulator tests (test/integration, test/okta) on Node 22 against msw 3,
 // while the rest of the suite runs on the machine's Node 20 with msw 2.
 //
 // Both come from the npm registry and are cached in .msw3/ (gitignored):
@@ -63,6 +63,7 @@ run(
     '--project',
     'node',
     'test/integration',
+    'test/okta',
   ],
   {
     ...process.env,
