@@ -1,9 +1,8 @@
-import { URN } from '../../scim/schema/urns.js'
 import { type AppContext, displayNameOf } from '../okta-app-context.js'
 import { oktaMessages, remoteCause } from '../okta-messages.js'
 import type { OktaAppUser, OktaUser } from '../okta-model.js'
-import type { OktaExchange } from '../okta-scim-client.js'
 import type { ProvisionResult } from './assign-user.js'
+import { writeUserValues } from './set-active.js'
 
 /**
  * [UNCONFIRMED] Okta's wording for a failed password push: none was found.
@@ -36,7 +35,7 @@ export async function syncPassword(
   password: string,
 ): Promise<ProvisionResult> {
   const { app } = context
-  const failure = await sendPassword(context, appUser, password)
+  const failure = await writeUserValues(context, appUser, { password })
   const outcome = failure
     ? {
         result: 'FAILURE' as const,
@@ -73,33 +72,4 @@ export async function syncPassword(
     },
   )
   return { ok: false, message: outcome.message }
-}
-
-/** Sends the password; returns the failed exchange, or undefined on success. */
-async function sendPassword(
-  context: AppContext,
-  appUser: OktaAppUser,
-  password: string,
-): Promise<OktaExchange | undefined> {
-  const { client } = context
-  const path = `/Users/${appUser.remoteId}`
-  if (context.app.settings.mode === 'oin') {
-    const patch = await client.send({
-      method: 'PATCH',
-      path,
-      body: { schemas: [URN.patchOp], Operations: [{ op: 'replace', value: { password } }] },
-    })
-    // PATCH answers 200 with the resource or 204 without (okta-behavior.md §2).
-    return patch.status === 200 || patch.status === 204 ? undefined : patch
-  }
-  const current = await client.send({ method: 'GET', path })
-  if (current.status !== 200 || typeof current.response !== 'object' || current.response === null) {
-    return current
-  }
-  const put = await client.send({
-    method: 'PUT',
-    path,
-    body: { ...(current.response as Record<string, unknown>), password },
-  })
-  return put.status === 200 ? undefined : put
 }
