@@ -6,6 +6,7 @@ import { pushProfileUpdate } from './flows/profile-update.js'
 import { syncPassword } from './flows/sync-password.js'
 import { createSimulatedClock, type OktaClock } from './okta-clock.js'
 import { type AppContext, appUserNameOf, displayNameOf } from './okta-app-context.js'
+import { type OktaAppInput, resolveAppSettings } from './okta-app-settings.js'
 import { createOktaIds } from './okta-ids.js'
 import { oktaMessages, remoteCause } from './okta-messages.js'
 import type {
@@ -96,18 +97,6 @@ export interface OktaApp {
  */
 export type AppUserProfile = Partial<OktaUserProfile> & { userName?: string }
 
-const DEFAULT_MAPPINGS = [
-  'userName',
-  'name.givenName',
-  'name.familyName',
-  'emails',
-  'displayName',
-  'title',
-  'locale',
-  'externalId',
-  'department',
-] as const
-
 /**
  * An Okta org that provisions to SCIM apps exactly as Okta does: the same
  * requests in the same order and shape, and Okta's own words when they fail.
@@ -155,33 +144,9 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
   const log = (event: Omit<OktaLogEvent, 'published'>) =>
     events.push({ published: clock.now().toISOString(), ...event })
 
-  function createApp(
-    input: Partial<Omit<OktaAppSettings, 'provisioning'>> &
-      Pick<OktaAppSettings, 'label' | 'baseUrl' | 'auth'> & {
-        provisioning?: Partial<OktaAppSettings['provisioning']>
-      },
-  ): OktaApp {
+  function createApp(input: OktaAppInput): OktaApp {
     const id = ids('0oa')
-    const settings: OktaAppSettings = {
-      mode: 'aiw',
-      apiIntegration: true,
-      userNameFormat: 'login',
-      uniqueIdentifier: 'userName',
-      mappings: DEFAULT_MAPPINGS,
-      groupPushBatchSize: 100,
-      renameLinkedGroups: true,
-      ...input,
-      provisioning: {
-        createUsers: true,
-        updateUserAttributes: true,
-        deactivateUsers: true,
-        syncPassword: false,
-        pushGroups: true,
-        importUsers: true,
-        importGroups: true,
-        ...input.provisioning,
-      },
-    }
+    const settings = resolveAppSettings(input)
     const oauth: { accessToken?: string; refreshToken?: string } = {}
     const client = createOktaScimClient({
       get baseUrl() {

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { createScimProvider, type ScimProviderOptions } from 'scim-mock'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { resolveAppSettings } from '../../src/okta/okta-app-settings.js'
 import { createOktaOrg, type OktaOrg } from '../../src/okta/create-okta-org.js'
 import { importResources } from '../../src/okta/flows/import-resources.js'
 import type { AppContext } from '../../src/okta/okta-app-context.js'
@@ -618,26 +619,13 @@ it('gives up an import after 10 rate-limited attempts and says it was rate limit
  * Okta pushed (its SCIM id in `pushedGroups`).
  */
 function contextFor(org: OktaOrg, options: { pushedRemoteId: string }): AppContext {
-  const settings: OktaAppSettings = {
+  const settings = resolveAppSettings({
     label: 'By hand',
     baseUrl: BASE_URL,
     auth: { type: 'bearer', token: 'secret' },
     mode: 'aiw',
-    userNameFormat: 'login',
-    uniqueIdentifier: 'userName',
     mappings: ['userName'],
-    groupPushBatchSize: 100,
-    renameLinkedGroups: true,
-    provisioning: {
-      createUsers: true,
-      updateUserAttributes: true,
-      deactivateUsers: true,
-      syncPassword: false,
-      pushGroups: true,
-      importUsers: true,
-      importGroups: true,
-    },
-  }
+  })
   return {
     clock: org.clock,
     app: {

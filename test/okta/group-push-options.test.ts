@@ -1,11 +1,12 @@
 import { setupServer } from 'msw/node'
 import { createScimProvider, type ScimProvider } from 'scim-mock'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { resolveAppSettings } from '../../src/okta/okta-app-settings.js'
 import { createGroupPushFlows, type GroupPushOptions } from '../../src/okta/flows/group-push.js'
 import { changeOperations, replaceOperations } from '../../src/okta/flows/group-push-requests.js'
 import type { AppContext } from '../../src/okta/okta-app-context.js'
 import { createSimulatedClock } from '../../src/okta/okta-clock.js'
-import type { OktaAppSettings, OktaGroup, OktaUser } from '../../src/okta/okta-model.js'
+import type { OktaGroup, OktaUser } from '../../src/okta/okta-model.js'
 import { createOktaScimClient, type OktaExchange } from '../../src/okta/okta-scim-client.js'
 import { failOnUnhandled } from '../integration/scim-test-server.js'
 
@@ -73,26 +74,13 @@ async function setup(mode: 'aiw' | 'oin', provider: ScimProvider) {
     clock,
     record: (exchange) => sent.push(exchange),
   })
-  const settings: OktaAppSettings = {
+  const settings = resolveAppSettings({
     label: 'Flows',
     baseUrl: BASE_URL,
     auth: { type: 'bearer', token: 'secret' },
     mode,
-    userNameFormat: 'login',
-    uniqueIdentifier: 'userName',
     mappings: ['userName'],
-    provisioning: {
-      createUsers: true,
-      updateUserAttributes: true,
-      deactivateUsers: true,
-      syncPassword: false,
-      pushGroups: true,
-      importUsers: true,
-      importGroups: true,
-    },
-    groupPushBatchSize: 100,
-    renameLinkedGroups: true,
-  }
+  })
   const users = new Map<string, OktaUser>()
   const context: AppContext = {
     clock,
