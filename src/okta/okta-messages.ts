@@ -118,6 +118,7 @@ export const oktaMessages = {
   // T5 Deprovisioning
   deprovisioningTask: 'Application accounts need deprovisioning',
   deprovisioningAction: 'Go to third-party apps and manually disable user accounts',
-  // T6 [UNCONFIRMED] the exact text: Okta says the failure "was due to API rate limiting".
-  rateLimited: 'The failure was due to API rate limiting',
+  // T6: [UNCONFIRMED] Okta's exact text for rate limiting. A task that gave up after
+  // 10 attempts keeps its T1/T2 message ("Too Many Requests. Errors reported by
+  // remote server: …") and is flagged `rateLimited`.
 } as const

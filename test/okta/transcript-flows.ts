@@ -42,18 +42,10 @@ export const flows: Record<string, (context: FlowContext) => Promise<void>> = {
       active: true,
     })
     vars.remoteId = existing.id
-    vars.created = existing.meta.created
     const jane = createJane(org)
     vars.oktaId = jane.id
     await app.assignUser(jane.id)
-  },
-  async 'profile push'({ org, app, vars }) {
-    const jane = createJane(org)
-    vars.oktaId = jane.id
-    await app.assignUser(jane.id)
-    vars.remoteId = app.appUser(jane.id)!.remoteId!
-    org.clearRequests()
-    await org.users.update(jane.id, { title: 'CTO' })
+    rememberReads(org, vars)
   },
   // User lifecycle (okta-behavior.md §1.4, §1.5, §1.7, §1.10): fixtures user-*.json.
   async 'user: unassign'({ org, app, vars }) {
