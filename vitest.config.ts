@@ -71,7 +71,13 @@ export default defineConfig({
           // importing msw and the sources once per file dominated the run (~0.75 s each).
           isolate: false,
           environment: 'node',
-          include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/okta/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/okta/**/*.test.ts',
+            'test/scenarios/**/*.test.ts',
+            'test/vitest/**/*.test.ts',
+          ],
         },
       },
       {
