@@ -16,6 +16,8 @@ const sourceAliases = [
   { find: /^scim-mock$/, replacement: source('./src/index.ts') },
   { find: /^scim-mock\/scim$/, replacement: source('./src/scim/index.ts') },
   { find: /^scim-mock\/okta$/, replacement: source('./src/okta/index.ts') },
+  { find: /^scim-mock\/scenario$/, replacement: source('./src/scenario/index.ts') },
+  { find: /^scim-mock\/playwright$/, replacement: source('./src/playwright/index.ts') },
 ]
 
 /**
@@ -63,7 +65,12 @@ export default defineConfig({
       {
         // Integration tests import 'scim-mock' by its public name; in this
         // project it resolves to the sources, in `package` to the built dist/.
-        resolve: { alias: sourceAliases },
+        resolve: {
+          alias: [
+            ...sourceAliases,
+            { find: /^scim-mock\/vitest$/, replacement: source('./src/vitest/index.ts') },
+          ],
+        },
         plugins: mswPrefix ? [mswFrom(mswPrefix)] : [],
         test: {
           name: 'node',
@@ -88,7 +95,13 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: sourceAliases },
+        resolve: {
+          // msw/node cannot load in a page: the browser entry of scim-mock/vitest.
+          alias: [
+            ...sourceAliases,
+            { find: /^scim-mock\/vitest$/, replacement: source('./src/vitest/browser.ts') },
+          ],
+        },
         // Serves test/browser/public/mockServiceWorker.js at /mockServiceWorker.js.
         publicDir: browserPublicDir,
         plugins: [mswWorkerScript(browserPublicDir)],

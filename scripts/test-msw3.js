@@ -64,6 +64,8 @@ run(
     'node',
     'test/integration',
     'test/okta',
+    'test/vitest',
+    'test/scenarios',
   ],
   {
     ...process.env,

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
+import { parseRunArguments, RUN_USAGE } from './parse-run-arguments.js'
 import { parseServeArguments, SERVE_USAGE } from './parse-serve-arguments.js'
+import { run } from './run.js'
 import { serve } from './serve.js'
 
 const USAGE = `Usage: scim-mock <command> [options]
 
 Commands:
   serve     serve a seeded SCIM 2.0 provider on a real port
+  run       run scenario files (YAML) and report
 
-Run "scim-mock serve --help" for its options.`
+Run "scim-mock <command> --help" for its options.`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -15,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return command === undefined ? 1 : 0
   }
+  if (command === 'run') return runCommand(rest)
   if (command !== 'serve') {
     console.error(`scim-mock: unknown command "${command}"\n\n${USAGE}`)
     return 1
@@ -38,6 +42,36 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   return new Promise<number>(() => {})
+}
+
+async function runCommand(argv: string[]): Promise<number> {
+  let args: ReturnType<typeof parseRunArguments>
+  try {
+    args = parseRunArguments(argv)
+  } catch (error) {
+    console.error(`scim-mock run: ${(error as Error).message}\n\n${RUN_USAGE}`)
+    return 2
+  }
+  if (args === 'help') {
+    console.log(RUN_USAGE)
+    return 0
+  }
+  // Loaded on demand: `serve` has no use for the Okta simulator.
+  const { runScenario } = await import('../scenario/run-scenario.js')
+  const code = await run(args, {
+    runScenario,
+    cwd: process.cwd(),
+    write: (text) => process.stdout.write(text),
+    writeError: (text) => process.stderr.write(text),
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  })
+  // process.exit() does not wait for piped output: let the report reach it first.
+  await Promise.all(
+    [process.stdout, process.stderr].map(
+      (stream) => new Promise<void>((resolve) => stream.write('', () => resolve())),
+    ),
+  )
+  return code
 }
 
 main(process.argv.slice(2)).then(

@@ -14,7 +14,11 @@ const userRef = name
 /** An Okta group by name (or id). */
 const groupRef = name
 /** Milliseconds, or "90s", "5m", "2h". */
-const duration = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+(ms|s|m|h)$/)])
+const DURATION = 'expected milliseconds or a duration such as "500ms", "90s", "5m", "2h"'
+const duration = z.union(
+  [z.number().int().nonnegative(), z.string().regex(/^\d+(ms|s|m|h)$/, DURATION)],
+  { error: DURATION },
+)
 
 const oktaUser = z.looseObject({
   login: name,
@@ -24,9 +28,10 @@ const oktaUser = z.looseObject({
   status: z.enum(['ACTIVE', 'SUSPENDED', 'DEACTIVATED']).optional(),
 })
 
-const oktaApp = z.strictObject({
-  label: name.default('SCIM 2.0 Test App (OAuth Bearer Token)'),
-  mode: z.enum(['aiw', 'oin']).default('oin'),
+/** The app's settings without defaults: `updateApp` changes only what it names. */
+const oktaAppSettings = z.strictObject({
+  label: name,
+  mode: z.enum(['aiw', 'oin']),
   userNameFormat: z.enum(['login', 'email', 'emailPrefix']).optional(),
   uniqueIdentifier: z.enum(['userName', 'email']).optional(),
   /** Omitted: Bearer with the provider's token (or OAuth for an OAuth provider). */
@@ -53,6 +58,12 @@ const oktaApp = z.strictObject({
   apiIntegration: z.boolean().optional(),
   groupPushBatchSize: z.number().int().min(1).optional(),
   renameLinkedGroups: z.boolean().optional(),
+})
+
+/** The scenario's app: a catalog (OIN) "SCIM 2.0 Test App (OAuth Bearer Token)" unless told. */
+export const oktaAppSchema = oktaAppSettings.extend({
+  label: name.default('SCIM 2.0 Test App (OAuth Bearer Token)'),
+  mode: z.enum(['aiw', 'oin']).default('oin'),
 })
 
 const provider = z.strictObject({
@@ -128,8 +139,9 @@ export const stepSchema = z.union([
   z.strictObject({ saveProvisioning: z.literal(true) }),
   z.strictObject({ authorize: z.literal(true) }),
   z.strictObject({ import: z.literal(true) }),
-  z.strictObject({ updateApp: oktaApp.partial() }),
+  z.strictObject({ updateApp: oktaAppSettings.partial() }),
   z.strictObject({
+    /** `linkTo`: the app group to link to, by displayName (or SCIM id). */
     pushGroup: z.union([groupRef, z.strictObject({ group: groupRef, linkTo: name.optional() })]),
   }),
   z.strictObject({ pushNow: groupRef }),
@@ -176,7 +188,7 @@ export const scenarioSchema = z.strictObject({
   provider: provider.optional(),
   okta: z
     .strictObject({
-      app: oktaApp.optional(),
+      app: oktaAppSchema.optional(),
       users: z.array(oktaUser).optional(),
       groups: z.array(z.strictObject({ name, members: z.array(userRef).optional() })).optional(),
     })

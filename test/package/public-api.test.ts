@@ -80,3 +80,22 @@ it('exports the Okta simulator from scim-mock/okta', async () => {
     org.users.create({ login: 'a@b.c', email: 'a@b.c', firstName: 'A', lastName: 'B' }).id,
   ).toMatch(/^00u[0-9A-Za-z]{17}$/)
 })
+
+it('exports the scenario runner, the Vitest helpers and the Playwright fixtures', async () => {
+  const scenario = await import('scim-mock/scenario')
+  const vitest = await import('scim-mock/vitest')
+  const playwright = await import('scim-mock/playwright')
+
+  expect(typeof scenario.runScenario).toBe('function')
+  expect(typeof scenario.defineScenario).toBe('function')
+  expect(typeof scenario.scenarioJsonSchema).toBe('function')
+  expect(typeof vitest.setupScimServer).toBe('function')
+  expect(typeof vitest.scimMatchers).toBe('object')
+  expect(typeof playwright.createScimFixtures).toBe('function')
+  const result = await scenario.runScenario({
+    name: 'built package',
+    okta: { users: [{ login: 'a@b.c', email: 'a@b.c', firstName: 'A', lastName: 'B' }] },
+    steps: [{ assign: 'a@b.c' }, { expect: { tasks: [], provider: { users: { count: 1 } } } }],
+  })
+  expect(result.passed).toBe(true)
+})
