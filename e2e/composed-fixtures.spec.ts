@@ -1,5 +1,5 @@
 import { expect, type Page, test as base } from '@playwright/test'
-import type { ScimUser } from '../src/index.js'
+import type { ScimUser } from 'scim-mock'
 import { createScimFixtures, type ScimFixtures } from 'scim-mock/playwright'
 import { adminUrl, serveAdminApp } from './admin-app.js'
 
