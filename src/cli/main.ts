@@ -16,19 +16,20 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (command === undefined || command === '-h' || command === '--help') {
     console.log(USAGE)
-    return command === undefined ? 1 : 0
+    // Exit codes: 0 done, 1 something failed, 2 the command line itself is wrong.
+    return command === undefined ? 2 : 0
   }
   if (command === 'run') return runCommand(rest)
   if (command !== 'serve') {
     console.error(`scim-mock: unknown command "${command}"\n\n${USAGE}`)
-    return 1
+    return 2
   }
   let args: ReturnType<typeof parseServeArguments>
   try {
     args = parseServeArguments(rest)
   } catch (error) {
     console.error(`scim-mock serve: ${(error as Error).message}\n\n${SERVE_USAGE}`)
-    return 1
+    return 2
   }
   if (args === 'help') {
     console.log(SERVE_USAGE)
