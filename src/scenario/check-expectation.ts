@@ -3,6 +3,7 @@ import type { OktaLogEvent } from '../okta/okta-model.js'
 import { describeStringDifference, preview } from './describe-value.js'
 import { findMismatches, matchesPartial } from './match-partial.js'
 import { compareRequestLines } from './match-request-lines.js'
+import { resolveIdPlaceholders, type ResourceIds } from './resource-ids.js'
 import type { ScenarioExpectation } from './scenario-schema.js'
 import type { ProviderResource, ScenarioTarget } from './scenario-target.js'
 
@@ -15,6 +16,8 @@ export interface ExpectationContext {
   requests: readonly string[]
   /** The System Log events since the previous `expect` (or the start). */
   events: readonly OktaLogEvent[]
+  /** The provider ids seen so far, for `{id:<name>}` in request lines. */
+  ids: ResourceIds
   /** The previous action step and what it returned. */
   last: { index: number; kind: string; value: unknown } | undefined
 }
@@ -178,10 +181,20 @@ const checks: {
 
   requests:
     (expected) =>
-    async ({ requests }) => {
-      const [lines, mode] = Array.isArray(expected)
+    async ({ requests, ids }) => {
+      const [written, mode] = Array.isArray(expected)
         ? [expected, 'exact' as const]
         : [expected.subsequence, 'subsequence' as const]
+      const unresolved: string[] = []
+      const lines = written.map((line) => {
+        try {
+          return resolveIdPlaceholders(line, ids)
+        } catch (error) {
+          unresolved.push(`requests: ${errorMessage(error)}`)
+          return line
+        }
+      })
+      if (unresolved.length > 0) return { failures: unresolved, actual: [...requests] }
       const difference = compareRequestLines(requests, lines, mode)
       return {
         failures: difference === undefined ? [] : [`requests: ${difference}`],

@@ -7,6 +7,7 @@ import { formatRequestLine } from './format-request-line.js'
 import { createInProcessTarget } from './in-process-target.js'
 import { createRemoteTarget } from './remote-target.js'
 import { resolveAppAuth } from './resolve-app-auth.js'
+import { createResourceIds, type ResourceIds } from './resource-ids.js'
 import type { ScenarioResult, StepResult } from './scenario-result.js'
 import {
   oktaAppSchema,
@@ -26,6 +27,7 @@ export interface RunScenarioOptions {
    * request and task expectations work against any server; faults, profile
    * changes and `provider` expectations need the control API of a scim-mock
    * server (`scim-mock serve`); `advance` needs the in-process provider.
+   * `{id:<name>}` in request lines resolves through the control API's listings.
    */
   target?: { baseUrl: string; token: string }
   /** Called after each step (progress reporters). */
@@ -39,6 +41,10 @@ interface World {
   target: ScenarioTarget
   org: OktaOrg
   app: OktaApp
+  /** Provider ids by name, for `{id:<name>}` in request lines. */
+  ids: ResourceIds
+  /** Refreshes `ids` from the provider (a no-op when no request line uses a placeholder). */
+  refreshIds: () => Promise<void>
 }
 
 /**
@@ -140,7 +146,10 @@ async function setUp(scenario: Scenario, options: RunScenarioOptions): Promise<W
     // "Authenticate with …" is part of connecting an OAuth app, before any step.
     if (app.settings.auth.type === 'oauth') await app.authorize()
     org.clearRequests()
-    return { target, org, app }
+    const ids = createResourceIds()
+    const refreshIds = usesIdPlaceholders(scenario) ? () => recordIds(target, ids) : async () => {}
+    await refreshIds()
+    return { target, org, app, ids, refreshIds }
   } catch (error) {
     await target.dispose()
     throw error
@@ -180,7 +189,10 @@ async function runSteps(
       const sent = org.requests()
       const events = org.systemLog()
       const outcome = await checkExpectation(step.expect, {
-        ...world,
+        org: world.org,
+        app: world.app,
+        target: world.target,
+        ids: world.ids,
         requests: sent.slice(requestsSeen).map(formatRequestLine),
         events: events.slice(eventsSeen),
         last,
@@ -222,11 +234,29 @@ async function runSteps(
         }
       }
       result.requests = org.requests().slice(sentBefore).map(formatRequestLine)
+      await world.refreshIds()
     }
     results.push(result)
     options.onStep?.(result, scenario)
   }
   return results
+}
+
+/** Whether an `expect` names a provider id as `{id:<name>}`: only then are ids tracked. */
+function usesIdPlaceholders(scenario: Scenario): boolean {
+  return scenario.steps.some(
+    (step) => 'expect' in step && JSON.stringify(step.expect.requests ?? []).includes('{id:'),
+  )
+}
+
+/** Adds the ids the provider holds now; a listing failure is kept to explain unknown names. */
+async function recordIds(target: ScenarioTarget, ids: ResourceIds): Promise<void> {
+  try {
+    ids.record(await target.listUsers(), await target.listGroups())
+    ids.unavailable(undefined)
+  } catch (error) {
+    ids.unavailable(errorMessage(error))
+  }
 }
 
 /** The name and tags of a scenario that failed validation, as far as they can be read. */

@@ -94,7 +94,8 @@ const resourceExpectation = z.strictObject({
 /**
  * A request line as the transcript shows it: `METHOD /path?decoded query → status`,
  * e.g. `GET /Users?filter=userName eq "jane@example.com"&startIndex=1&count=100 → 200`;
- * the status part is optional.
+ * the status part is optional. `{id:<name>}` (`{id:<name>#<n>}`) stands for the SCIM id of the
+ * provider user or group with that name (see `resource-ids.ts`).
  */
 const requestLine = z.string().regex(/^[A-Z]+ \S.*$/, 'expected "METHOD /path → status"')
 
