@@ -5,6 +5,7 @@ import { execFileSync, fork } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { LOAD, runServeBench } from './serve-run.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const workerPath = fileURLToPath(new URL('./worker.js', import.meta.url))
@@ -63,6 +64,7 @@ const writes = {}
 for (const N of [1_000, 10_000, 100_000]) {
   writes[N] = (await step(`writes at ${N}`, 'writes', String(N))).writes
 }
+const http = await runServeBench()
 const totalSeconds = (Date.now() - started) / 1000
 
 // ---- formatting ----
@@ -138,6 +140,54 @@ const heapPer10k = Math.max(seed.heapMB, (lookup.heapMB[100_000] / 100_000) * 10
 const providerShare =
   (L['msw@100000'].median - L['mswFloor@100000'].median) / L['msw@100000'].median
 const pass = (ok) => (ok ? '**PASS**' : '**FAIL**')
+// Loopback HTTP: scim-mock vs the scimmy + express peer (throughput) and the bare floor (p99).
+const HTTP_OPS = [
+  ['get', '`GET /Users?filter=userName eq "…"`'],
+  ['post', '`POST /Users`'],
+]
+const SERVER_LABELS = {
+  'scim-mock': 'scim-mock (createScimService + node:http)',
+  scimmy: 'peer: scimmy + express',
+  bare: 'floor: bare node:http, fixed one-user list',
+}
+const vsPeer = Object.fromEntries(
+  HTTP_OPS.map(([op]) => [op, http['scim-mock'][op].rps / http.scimmy[op].rps]),
+)
+// autocannon's latencies are whole milliseconds: a bare p99 of 0 ms would divide by zero.
+const vsBare = Object.fromEntries(
+  HTTP_OPS.map(([op]) => [op, http['scim-mock'][op].p99 / Math.max(1, http.bare[op].p99)]),
+)
+const httpRows = HTTP_OPS.flatMap(([op, label]) =>
+  Object.entries(SERVER_LABELS).map(([kind, server]) => {
+    const s = http[kind][op]
+    return [
+      label,
+      server,
+      ops(s.rps),
+      String(s.p50),
+      String(s.p99),
+      kind === 'scim-mock'
+        ? `${vsPeer[op].toFixed(2)}× peer req/s; p99 ${vsBare[op].toFixed(1)}× bare`
+        : kind === 'scimmy'
+          ? `${(s.rps / http.bare[op].rps).toFixed(3)}× bare req/s`
+          : '',
+      ops(s.requests),
+      String(s.failed),
+    ]
+  }),
+)
+const httpHeader = [
+  'request',
+  'server',
+  'req/s (mean)',
+  'p50 ms',
+  'p99 ms',
+  'ratios',
+  'requests',
+  'non-2xx/errors',
+]
+const minVsPeer = Math.min(...Object.values(vsPeer))
+const maxVsBare = Math.max(...Object.values(vsBare))
 const targets = [
   [
     'Lookup flat from 1k to 100k users (100k median ≤ 1.5× 1k median)',
@@ -165,6 +215,21 @@ const targets = [
     `${heapPer10k.toFixed(1)} MB per 10k (worst of 10k and 100k/10)`,
     `${(50 / heapPer10k).toFixed(1)}× under the limit, linear in N (${lookup.heapMB[100_000].toFixed(0)} MB at 100k); it counts the seed snapshot kept for reset() as well as the stored records and indexes, but not the request log, which grows with every request.`,
   ],
+  [
+    'Loopback throughput ≥ the scimmy + express peer (GET filter and POST)',
+    pass(minVsPeer >= 1),
+    HTTP_OPS.map(([op]) => `${op.toUpperCase()} ${vsPeer[op].toFixed(2)}×`).join(', '),
+    `scim-mock answers ${HTTP_OPS.map(([op]) => ops(http['scim-mock'][op].rps)).join(' / ')} req/s against the peer's ${HTTP_OPS.map(([op]) => ops(http.scimmy[op].rps)).join(' / ')} (GET / POST), one server at a time, autocannon in the parent process on the same 2 cores.`,
+  ],
+  [
+    'Loopback p99 latency ≤ 2× the bare node:http server (GET filter and POST)',
+    pass(maxVsBare <= 2),
+    HTTP_OPS.map(
+      ([op]) =>
+        `${op.toUpperCase()} ${http['scim-mock'][op].p99} vs ${http.bare[op].p99} ms (${vsBare[op].toFixed(1)}×)`,
+    ).join(', '),
+    `The bare server does no SCIM work (it answers a constant at ${HTTP_OPS.map(([op]) => ops(http.bare[op].rps)).join(' / ')} req/s), so at 10 connections its queue is almost empty; autocannon rounds latencies to whole ms, so a 1 ms floor makes this a ≤ 2 ms target.`,
+  ],
 ]
 
 let commit = 'unknown'
@@ -189,7 +254,7 @@ const machine = [
   `- node ${process.version}, ${os.platform()} ${os.arch()}`,
   `- CPU: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
   `- date: ${new Date().toISOString()}`,
-  `- commit: ${commit}; msw ${pkg('msw')}, @msw/data ${pkg('@msw/data')}`,
+  `- commit: ${commit}; msw ${pkg('msw')}, @msw/data ${pkg('@msw/data')}, autocannon ${pkg('autocannon')}, scimmy ${pkg('scimmy')}, express ${pkg('express')}`,
   `- load average at the end: ${os
     .loadavg()
     .map((v) => v.toFixed(2))
@@ -228,6 +293,20 @@ ${markdownTable(['seeding and memory', 'value'], seedRows)}
 
 Request-log entries kept at the end of the lookup process: ${SIZES.map((N) => `${k(N)}: ${lookup.requestLogEntries[N]}`).join(', ')}.
 
+## Loopback HTTP (autocannon)
+
+Each server runs alone in its own process (bench/serve.js) on 127.0.0.1, one after the other, seeded with
+the same 10k users (\`seed: { users: 10000, seed: 1 }\`); autocannon ${pkg('autocannon')} drives it from the
+bench process with ${LOAD.connections} connections, ${LOAD.warmupSeconds} s of warm-up (discarded) then ${LOAD.seconds} s measured, first the
+lookup of one existing userName (URL-encoded filter), then POSTs with a new userName each.
+scim-mock is \`createScimService\` (\`requestLogLimit: 1000\`) behind \`createRequestListener\`, as \`scim-mock serve\`
+runs it. The peer is scimmy ${pkg('scimmy')} + express ${pkg('express')}: \`SCIMMY.Resources.User\` \`read()\`/\`write()\` over an
+in-memory array with Maps by id and userName (uniqueness, and a \`userName eq\` fast path before scimmy's
+\`Filter.match\`). The floor answers a constant one-user ListResponse (201 and one user for POST) after reading
+the body. Latencies are autocannon's, in whole ms.
+
+${markdownTable(httpHeader, httpRows)}
+
 ## Targets
 
 ${markdownTable(['target', 'result', 'measured', 'interpretation'], targets)}
@@ -241,6 +320,8 @@ writeFileSync(outputPath, `${generated}\n${notes}`)
 console.log(markdownTable(header, rows))
 console.log()
 console.log(markdownTable(['seeding and memory', 'value'], seedRows))
+console.log()
+console.log(markdownTable(httpHeader, httpRows))
 console.log()
 for (const [target, result, measured] of targets) console.log(`${result} ${target}: ${measured}`)
 console.log(`\nwrote ${outputPath} (${totalSeconds.toFixed(0)} s)`)
