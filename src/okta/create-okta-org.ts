@@ -2,9 +2,9 @@ import { deprovisionUser } from './flows/deprovision-user.js'
 import { groupPush } from './flows/group-push.js'
 import { type ImportResult, importResources } from './flows/import-resources.js'
 import { provisionAssignment, type ProvisionResult } from './flows/assign-user.js'
-import { pushProfileUpdate } from './flows/profile-update.js'
-import { syncPassword } from './flows/sync-password.js'
-import { createSimulatedClock, type OktaClock } from './okta-clock.js'
+import { pushProfileUpdate, retryProfileUpdate } from './flows/profile-update.js'
+import { retrySyncPassword, syncPassword } from './flows/sync-password.js'
+import { createSimulatedClock, type OktaClock, simulatedTimeOf } from './okta-clock.js'
 import { type AppContext, appUserNameOf, displayNameOf } from './okta-app-context.js'
 import { type OktaAppInput, resolveAppSettings } from './okta-app-settings.js'
 import { createOktaIds } from './okta-ids.js'
@@ -17,9 +17,16 @@ import type {
   OktaLogEvent,
   OktaPushedGroup,
   OktaTask,
+  OktaTaskRetry,
   OktaUser,
   OktaUserProfile,
 } from './okta-model.js'
+import {
+  type OktaAppSnapshot,
+  type OktaOrgSnapshot,
+  type OktaTaskSnapshot,
+  parseOktaOrgSnapshot,
+} from './okta-org-snapshot.js'
 import { createOktaScimClient, type OktaExchange } from './okta-scim-client.js'
 
 export interface OktaOrgOptions {
@@ -97,6 +104,34 @@ export interface OktaApp {
  */
 export type AppUserProfile = Partial<OktaUserProfile> & { userName?: string }
 
+/** OAuth apps: the tokens `authorize()` (or a refresh) obtained. */
+interface OAuthTokens {
+  accessToken?: string
+  refreshToken?: string
+}
+
+/** A task as the org keeps it: with what its Retry repeats, and on what. */
+interface TaskRecord extends OktaTask {
+  retry?: OktaTaskRetry
+  /**
+   * The assignment or pushed group the failure was for: Retry acts on this
+   * very object, as Okta's does, even after it left the app (unassigned, unlinked).
+   */
+  target?: OktaAppUser | OktaPushedGroup
+}
+
+/** What the org needs of an app besides its `OktaApp` and flow context. */
+interface AppInternals {
+  assignedGroups: Set<string>
+  provisionIfNeeded(user: OktaUser, appUser: OktaAppUser): Promise<ProvisionResult | undefined>
+  removeAssignment(user: OktaUser, appUser: OktaAppUser): Promise<void>
+  deprovisionIfLinked(user: OktaUser, appUser: OktaAppUser): Promise<void>
+  assignmentView(user: OktaUser): OktaUser
+  /** The assignments' own profile values (`updateAssignment`), by Okta user id. */
+  assignmentProfiles: Map<string, AppUserProfile>
+  oauth: OAuthTokens
+}
+
 /**
  * An Okta org that provisions to SCIM apps exactly as Okta does: the same
  * requests in the same order and shape, and Okta's own words when they fail.
@@ -120,7 +155,7 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
   const users = new Map<string, OktaUser>()
   const groups = new Map<string, OktaGroup>()
   const apps = new Map<string, { app: OktaApp; context: AppContext }>()
-  const tasks: Array<OktaTask & { retry?: () => Promise<void> }> = []
+  const tasks: TaskRecord[] = []
   const events: OktaLogEvent[] = []
   const requests: OktaRequestRecord[] = []
   let taskNumber = 0
@@ -144,10 +179,10 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
   const log = (event: Omit<OktaLogEvent, 'published'>) =>
     events.push({ published: clock.now().toISOString(), ...event })
 
-  function createApp(input: OktaAppInput): OktaApp {
-    const id = ids('0oa')
-    const settings = resolveAppSettings(input)
-    const oauth: { accessToken?: string; refreshToken?: string } = {}
+  const createApp = (input: OktaAppInput): OktaApp => addApp(ids('0oa'), resolveAppSettings(input))
+
+  /** Builds an app (a new one, or one restored from a snapshot) and adds it to the org. */
+  function addApp(id: string, settings: OktaAppSettings, oauth: OAuthTokens = {}): OktaApp {
     const client = createOktaScimClient({
       get baseUrl() {
         return settings.baseUrl
@@ -202,15 +237,16 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
       group: (groupId) => findGroup(groupId),
       placeholderPassword: () => secrets('').slice(0, 8),
       log,
-      addTask(task, exchange, retry) {
-        const created = {
+      addTask(task, exchange, retry, target) {
+        const created: TaskRecord = {
           ...task,
           id: `task-${++taskNumber}`,
           created: clock.now().toISOString(),
-          status: 'OPEN' as const,
+          status: 'OPEN',
           retryable: retry !== undefined,
           rateLimited: exchange?.status === 429,
-          ...(retry ? { retry } : {}),
+          ...(retry ? { retry: { ...retry, appId: id } } : {}),
+          ...(retry && target ? { target } : {}),
         }
         tasks.push(created)
         return created
@@ -470,20 +506,11 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
       deprovisionIfLinked,
       assignmentView,
       assignmentProfiles,
+      oauth,
     })
     return app
   }
-  const appInternals = new Map<
-    string,
-    {
-      assignedGroups: Set<string>
-      provisionIfNeeded(user: OktaUser, appUser: OktaAppUser): Promise<ProvisionResult | undefined>
-      removeAssignment(user: OktaUser, appUser: OktaAppUser): Promise<void>
-      deprovisionIfLinked(user: OktaUser, appUser: OktaAppUser): Promise<void>
-      assignmentView(user: OktaUser): OktaUser
-      assignmentProfiles: ReadonlyMap<string, AppUserProfile>
-    }
-  >()
+  const appInternals = new Map<string, AppInternals>()
 
   /**
    * Runs `work` for every app where the user is assigned and linked (and the API
@@ -515,6 +542,157 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
         )
       }
     }
+  }
+
+  /**
+   * A task's Retry, turned back into its flow: on the very assignment (or
+   * pushed group) the failure was for, as the closures of old did.
+   */
+  async function repeat(
+    retry: OktaTaskRetry,
+    target: OktaAppUser | OktaPushedGroup | undefined,
+  ): Promise<void> {
+    const { context } = apps.get(retry.appId)!
+    if (
+      retry.flow === 'pushGroup' ||
+      retry.flow === 'resyncGroup' ||
+      retry.flow === 'unlinkGroup'
+    ) {
+      const pushed = target && 'groupId' in target ? target : undefined
+      return groupPush.retry(context, findGroup(retry.groupId), retry, pushed)
+    }
+    const user = appInternals.get(retry.appId)!.assignmentView(findUser(retry.userId))
+    const appUser = target && 'userId' in target ? target : context.app.users.get(retry.userId)
+    // Nothing to act on: unreachable, since a task keeps its target and restore checks it.
+    if (!appUser) return
+    switch (retry.flow) {
+      case 'provisionAssignment':
+        await provisionAssignment(context, user, appUser)
+        return
+      case 'pushProfileUpdate':
+        return retryProfileUpdate(context, user, appUser, retry.wording)
+      case 'syncPassword':
+        return retrySyncPassword(context, user, appUser, retry.password)
+    }
+  }
+
+  /** Whether a task's target is still the app's own assignment (or pushed group). */
+  function isAttached(retry: OktaTaskRetry, target: OktaAppUser | OktaPushedGroup): boolean {
+    const { app } = apps.get(retry.appId)!.context
+    return 'userId' in retry
+      ? app.users.get(retry.userId) === target
+      : app.pushedGroups.get(retry.groupId) === target
+  }
+
+  function snapshot(): OktaOrgSnapshot {
+    const detached: OktaOrgSnapshot['detached'] = { appUsers: [], pushedGroups: [] }
+    // Tasks that act on the same detached object share one copy of it.
+    const detachedAt = new Map<OktaAppUser | OktaPushedGroup, number>()
+    const detach = (target: OktaAppUser | OktaPushedGroup): number => {
+      let index = detachedAt.get(target)
+      if (index === undefined) {
+        index =
+          'userId' in target
+            ? detached.appUsers.push(target) - 1
+            : detached.pushedGroups.push(target) - 1
+        detachedAt.set(target, index)
+      }
+      return index
+    }
+    const taskSnapshots = tasks.map(({ retry, target, ...task }): OktaTaskSnapshot => {
+      if (!retry) return task
+      // Only an open task's Retry runs: what a completed one acted on no longer matters.
+      if (task.status !== 'OPEN' || !target || isAttached(retry, target)) return { ...task, retry }
+      return { ...task, retry: { ...retry, detached: detach(target) } }
+    })
+    const time = simulatedTimeOf(clock)
+    const state: OktaOrgSnapshot = {
+      version: 1,
+      users: [...users.values()],
+      groups: [...groups.values()],
+      apps: [...apps.keys()].map(appSnapshot),
+      tasks: taskSnapshots,
+      detached,
+      systemLog: events,
+      requests,
+      taskNumber,
+      streams: { ids: ids.state(), secrets: secrets.state() },
+      ...(time ? { clock: time.now().toISOString() } : {}),
+    }
+    // Plain JSON (no undefined, no shared objects), and a copy the org no longer touches.
+    return JSON.parse(JSON.stringify(state)) as OktaOrgSnapshot
+  }
+
+  function appSnapshot(appId: string): OktaAppSnapshot {
+    const { app } = apps.get(appId)!.context
+    const internals = appInternals.get(appId)!
+    return {
+      id: appId,
+      settings: app.settings,
+      users: [...app.users.values()],
+      imported: [...app.imported.values()],
+      pushedGroups: [...app.pushedGroups.values()],
+      groupCache: [...app.groupCache.entries()],
+      groupCacheLoaded: app.groupCacheLoaded,
+      assignedGroups: [...internals.assignedGroups],
+      assignmentProfiles: [...internals.assignmentProfiles.entries()],
+      oauth: internals.oauth,
+    }
+  }
+
+  function restore(input: OktaOrgSnapshot): void {
+    // Checked whole before anything changes: a bad snapshot leaves the org as it was.
+    const saved = parseOktaOrgSnapshot(input)
+    refill(users, saved.users, (user) => user.id)
+    refill(groups, saved.groups, (group) => group.id)
+    apps.clear()
+    appInternals.clear()
+    for (const app of saved.apps) restoreApp(app)
+    const { appUsers, pushedGroups } = saved.detached
+    replace(
+      tasks,
+      saved.tasks.map(({ retry, ...task }): TaskRecord => {
+        if (!retry) return task
+        const { detached: index, ...kept } = retry
+        const action = kept as OktaTaskRetry
+        const target =
+          index !== undefined
+            ? 'userId' in action
+              ? appUsers[index]
+              : pushedGroups[index]
+            : task.status === 'OPEN'
+              ? currentTarget(action)
+              : undefined
+        return { ...task, retry: action, ...(target ? { target } : {}) }
+      }),
+    )
+    replace(events, saved.systemLog)
+    replace(requests, saved.requests)
+    taskNumber = saved.taskNumber
+    ids.resume(saved.streams.ids)
+    secrets.resume(saved.streams.secrets)
+    // The system clock (or one of the caller's own) tells the world's time: left alone.
+    if (saved.clock !== undefined) simulatedTimeOf(clock)?.set(new Date(saved.clock))
+  }
+
+  function restoreApp(saved: OktaAppSnapshot) {
+    addApp(saved.id, saved.settings, saved.oauth)
+    const { app } = apps.get(saved.id)!.context
+    const internals = appInternals.get(saved.id)!
+    refill(app.users, saved.users, (appUser) => appUser.userId)
+    refill(app.imported, saved.imported, (row) => row.remoteId)
+    refill(app.pushedGroups, saved.pushedGroups, (pushed) => pushed.groupId)
+    for (const [name, remoteId] of saved.groupCache) app.groupCache.set(name, remoteId)
+    app.groupCacheLoaded = saved.groupCacheLoaded
+    for (const groupId of saved.assignedGroups) internals.assignedGroups.add(groupId)
+    for (const [userId, profile] of saved.assignmentProfiles)
+      internals.assignmentProfiles.set(userId, profile)
+  }
+
+  /** What an open task's Retry acts on when it had not left its app. */
+  function currentTarget(retry: OktaTaskRetry): OktaAppUser | OktaPushedGroup | undefined {
+    const { app } = apps.get(retry.appId)!.context
+    return 'userId' in retry ? app.users.get(retry.userId) : app.pushedGroups.get(retry.groupId)
   }
 
   return {
@@ -686,11 +864,8 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
     },
     tasks: {
       /** Dashboard > Tasks, oldest first. */
-      list: (): OktaTask[] => tasks.map(({ retry: _, ...task }) => structuredClone(task)),
-      open: (): OktaTask[] =>
-        tasks
-          .filter((task) => task.status === 'OPEN')
-          .map(({ retry: _, ...task }) => structuredClone(task)),
+      list: (): OktaTask[] => tasks.map(publicTask),
+      open: (): OktaTask[] => tasks.filter((task) => task.status === 'OPEN').map(publicTask),
       /** "Retry": repeats the failed operation (deprovisioning tasks have none). */
       async retry(taskId: string) {
         const task = tasks.find((candidate) => candidate.id === taskId)
@@ -701,7 +876,7 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
           )
         if (task.status !== 'OPEN') return
         task.status = 'COMPLETED'
-        await task.retry()
+        await repeat(task.retry, task.target)
       },
       /** "Mark complete". */
       complete(taskId: string) {
@@ -719,7 +894,48 @@ export function createOktaOrg(options: OktaOrgOptions = {}) {
       requests.length = 0
     },
     clock,
+    /**
+     * The org's whole state as plain JSON (see `OktaOrgSnapshot`): users,
+     * groups, apps, tasks with their Retry, the System Log, the requests, and
+     * where the seeded ids and the simulated clock stand. Take it between
+     * actions: what is in flight is not in it.
+     *
+     * @example
+     * localStorage.setItem('okta-org', JSON.stringify(org.snapshot()))
+     */
+    snapshot,
+    /**
+     * Replaces the org's whole state with a snapshot's, taken from this org
+     * or another (options may differ: the snapshot's ids and time win). The
+     * org then goes on as the one that took it would have. A snapshot of
+     * another version, or malformed, throws a TypeError and changes nothing.
+     * `OktaApp` objects taken before belong to the replaced state: get the
+     * apps again from `org.apps`.
+     *
+     * @example
+     * org.restore(JSON.parse(localStorage.getItem('okta-org')!))
+     * const app = org.apps.get('Acme')
+     */
+    restore,
   }
+}
+
+/** A task as `org.tasks` shows it: without what its Retry repeats. */
+function publicTask({ retry: _, target: __, ...task }: TaskRecord): OktaTask {
+  return structuredClone(task)
+}
+
+/** Empties `map`, then fills it with `items` by `key`, in order. */
+function refill<T>(map: Map<string, T>, items: readonly T[], key: (item: T) => string) {
+  map.clear()
+  for (const item of items) map.set(key(item), item)
+}
+
+/** Empties `array` in place (callers may hold it), then fills it with `items`. */
+function replace<T>(array: T[], items: readonly T[]) {
+  array.length = 0
+  // One push per item: spreading a long request log could overflow the stack.
+  for (const item of items) array.push(item)
 }
 
 /** An Okta org: `createOktaOrg()`. */

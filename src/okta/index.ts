@@ -8,6 +8,7 @@ export type {
   ConnectionTestResult,
   AppUserProfile,
 } from './create-okta-org.js'
+export type { OktaOrgSnapshot } from './okta-org-snapshot.js'
 export type { ProvisionResult } from './flows/assign-user.js'
 export type { ImportResult } from './flows/import-resources.js'
 export type { GroupPushOptions } from './flows/group-push.js'

@@ -7,6 +7,7 @@ import type {
   OktaImportedUser,
   OktaLogEvent,
   OktaPushedGroup,
+  OktaRetryAction,
   OktaTask,
   OktaTaskKind,
   OktaUser,
@@ -34,11 +35,16 @@ export interface AppContext {
   /** A random 8-character password placeholder, as Okta sends on every create. */
   placeholderPassword(): string
   log(event: Omit<OktaLogEvent, 'published'>): void
-  /** Opens a task; `retry` repeats the operation (absent: no Retry, as for deprovisioning). */
+  /**
+   * Opens a task. `retry` says what its Retry repeats (absent: no Retry, as for
+   * deprovisioning); `target` is the assignment or pushed group it repeats it
+   * on, the very object, even if it has left the app by then.
+   */
   addTask(
     task: Omit<OktaTask, 'id' | 'created' | 'status' | 'retryable' | 'rateLimited'>,
     exchange: OktaExchange | undefined,
-    retry?: () => Promise<void>,
+    retry?: OktaRetryAction,
+    target?: OktaAppUser | OktaPushedGroup,
   ): OktaTask
   /** Closes the open tasks of a user (or group) on this app, e.g. after a successful retry. */
   completeTasks(kind: OktaTaskKind, target: { userId?: string; groupId?: string }): void

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { createSimulatedClock, createSystemClock } from './okta-clock.js'
+import { createSimulatedClock, createSystemClock, simulatedTimeOf } from './okta-clock.js'
 
 /** Lets pending macrotasks (the clock's `setTimeout(flush, 0)`) run; waits no real duration. */
 const settle = async (rounds = 5) => {
@@ -152,4 +152,21 @@ it('runs the system clock on real time, and aborts its waits', async () => {
   const waiting = clock.deadline(60_000, abort.signal)
   abort.abort(new Error('done'))
   await expect(waiting).rejects.toThrow('done')
+})
+
+it('sets a simulated clock’s time through its hidden handle, and fires the timers it passes', async () => {
+  const clock = createSimulatedClock('2026-01-01T00:00:00.000Z')
+  const fired: string[] = []
+  void clock.deadline(60_000).then(() => fired.push(clock.now().toISOString()))
+
+  simulatedTimeOf(clock)!.set(new Date('2026-01-01T00:05:00.000Z'))
+  await settle()
+
+  expect(simulatedTimeOf(clock)!.now().toISOString()).toBe('2026-01-01T00:05:00.000Z')
+  expect(fired).toStrictEqual(['2026-01-01T00:05:00.000Z'])
+  expect(Object.keys(clock)).toStrictEqual(['now', 'advance', 'sleep', 'deadline'])
+})
+
+it('has no simulated time for the system clock', () => {
+  expect(simulatedTimeOf(createSystemClock())).toBeUndefined()
 })

@@ -34,6 +34,30 @@ export function createSystemClock(): OktaClock {
   return { now: () => new Date(), sleep, deadline: sleep }
 }
 
+/**
+ * A simulated clock's hidden handle on its time, for `org.snapshot()` and
+ * `org.restore()`. A symbol, so it stays out of the clock's public shape.
+ */
+const SIMULATED_TIME = Symbol('scim-mock.okta.simulatedTime')
+
+/** Reads and sets a simulated clock's time. */
+export interface SimulatedTime {
+  now(): Date
+  /** Jumps to `time`, forward or back; timers then due fire in order, as after `advance()`. */
+  set(time: Date): void
+}
+
+/**
+ * The time of a clock made by `createSimulatedClock`, or undefined for any
+ * other clock (the system clock's time is the world's, not the org's).
+ *
+ * @example
+ * simulatedTimeOf(org.clock)?.set(new Date('2026-02-01T00:00:00Z'))
+ */
+export function simulatedTimeOf(clock: OktaClock): SimulatedTime | undefined {
+  return (clock as { [SIMULATED_TIME]?: SimulatedTime })[SIMULATED_TIME]
+}
+
 interface Timer {
   due: number
   order: number
@@ -110,7 +134,7 @@ export function createSimulatedClock(
       schedule()
     })
 
-  return {
+  const clock: OktaClock & { advance(ms: number): void } = {
     now: () => new Date(now),
     advance(ms) {
       now += ms
@@ -121,4 +145,14 @@ export function createSimulatedClock(
     sleep: (ms, signal) => wait(ms, false, signal),
     deadline: (ms, signal) => wait(ms, true, signal),
   }
+  const time: SimulatedTime = {
+    now: clock.now,
+    set(to) {
+      now = to.getTime()
+      schedule()
+    },
+  }
+  // Not enumerable: spreading or logging the clock shows its public shape only.
+  Object.defineProperty(clock, SIMULATED_TIME, { value: time })
+  return clock
 }

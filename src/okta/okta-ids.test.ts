@@ -37,3 +37,22 @@ it('accepts seed 0 (xorshift needs a non-zero state)', () => {
 it('fills an empty prefix with 20 characters (placeholder passwords take 8 of them)', () => {
   expect(createOktaIds(3)('')).toMatch(/^[0-9a-zA-Z]{20}$/)
 })
+
+it('resumes from a state: the ids the first stream would have made next', () => {
+  const first = createOktaIds(5)
+  first('00u')
+  const second = createOktaIds(99)
+
+  second.resume(first.state())
+
+  expect([second('00g'), second('')]).toStrictEqual([first('00g'), first('')])
+})
+
+it('rejects a state xorshift cannot continue from', () => {
+  const ids = createOktaIds(5)
+
+  for (const state of [0, -1, 2 ** 32, 1.5, Number.NaN]) {
+    expect(() => ids.resume(state)).toThrow(RangeError)
+  }
+  expect(ids.state()).toBe(5)
+})

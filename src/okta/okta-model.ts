@@ -144,6 +144,29 @@ export interface OktaTask {
   rateLimited: boolean
 }
 
+/**
+ * What a task's Retry repeats, as data rather than a closure, so that a task
+ * survives `org.snapshot()` and `org.restore()`: the flow, and what it needs
+ * besides the app (a profile push's wording, the password to sync again, the
+ * app group a push links to). The org turns it back into the flow on Retry.
+ */
+export type OktaRetryAction =
+  /** Provisioning of the assignment again (okta-behavior.md §1.2). */
+  | { flow: 'provisionAssignment'; userId: string }
+  /** Push Profile Updates again, worded as provisioning or as a profile push (§1.3). */
+  | { flow: 'pushProfileUpdate'; userId: string; wording: 'provisioning' | 'profilePush' }
+  /** The same password pushed again (§1.7); kept as the org keeps it, in clear. */
+  | { flow: 'syncPassword'; userId: string; password: string }
+  /** The group pushed again: created, or linked to `linkTo` (§1.9a/b). */
+  | { flow: 'pushGroup'; groupId: string; linkTo?: string }
+  /** The whole membership sent again, rename op included (§1.9e). */
+  | { flow: 'resyncGroup'; groupId: string }
+  /** The unlink again, deleting the app group or leaving it (§1.9f). */
+  | { flow: 'unlinkGroup'; groupId: string; deleteInApp: boolean }
+
+/** A task's Retry as the org keeps it: the action, on this app. */
+export type OktaTaskRetry = OktaRetryAction & { appId: string }
+
 /** A System Log event (okta-behavior.md §3, event types). */
 export interface OktaLogEvent {
   published: string

@@ -45,12 +45,12 @@ export async function provisionAssignment(
       outcome: { result: 'FAILURE', reason: message },
       target,
     })
+    // Retry: this function again, on this assignment (create-okta-org.ts runs it).
     context.addTask(
       { kind: 'provisioning', appLabel: settings.label, userId: user.id, message },
       exchange,
-      async () => {
-        await provisionAssignment(context, user, appUser)
-      },
+      { flow: 'provisionAssignment', userId: user.id },
+      appUser,
     )
     return { ok: false, message }
   }

@@ -1,7 +1,7 @@
 import { URN } from '../../scim/schema/urns.js'
 import { type AppContext, lookupPath } from '../okta-app-context.js'
 import { oktaMessages, remoteCause } from '../okta-messages.js'
-import type { OktaGroup, OktaPushedGroup, OktaUser } from '../okta-model.js'
+import type { OktaGroup, OktaPushedGroup, OktaRetryAction, OktaUser } from '../okta-model.js'
 import type { OktaExchange } from '../okta-scim-client.js'
 import {
   appMembers,
@@ -41,7 +41,23 @@ export interface GroupPushFlows {
   ): Promise<void>
   /** §1.9f: deactivate (nothing sent) or activate (memberships pushed) the push. */
   setPushActive(context: AppContext, group: OktaGroup, active: boolean): Promise<void>
+  /**
+   * A task's Retry: repeats `action`. A resync acts on `pushed`, the pushed
+   * group the failed update was for (by default, the group's current push).
+   */
+  retry(
+    context: AppContext,
+    group: OktaGroup,
+    action: GroupPushRetry,
+    pushed?: OktaPushedGroup,
+  ): Promise<void>
 }
+
+/** The Retry actions of Push Groups. */
+export type GroupPushRetry = Extract<
+  OktaRetryAction,
+  { flow: 'pushGroup' | 'resyncGroup' | 'unlinkGroup' }
+>
 
 /** The flows, plus what follows a user's provisioning (okta-behavior.md §1.2 step 6). */
 export interface GroupPushHooks {
@@ -136,7 +152,11 @@ export function createGroupPushFlows(
     link: { linkTo?: string },
   ): Promise<void> {
     const pushed = pushedGroupOf(context, group)
-    const retry = () => pushGroup(context, group, link)
+    const retry: GroupPushRetry = {
+      flow: 'pushGroup',
+      groupId: group.id,
+      ...(link.linkTo === undefined ? {} : { linkTo: link.linkTo }),
+    }
     let target = link.linkTo ?? pushed.remoteId
     if (target === undefined) {
       const found = await findAppGroup(context, group)
@@ -188,7 +208,7 @@ export function createGroupPushFlows(
     context: AppContext,
     group: OktaGroup,
     pushed: OktaPushedGroup,
-    retry: () => Promise<void>,
+    retry: GroupPushRetry,
   ) {
     const members = appMembers(context, group)
     // §1.9h: [UNCONFIRMED] the description extension is SCIM 1.1's; SCIM 2.0 sends none.
@@ -226,7 +246,7 @@ export function createGroupPushFlows(
     group: OktaGroup,
     pushed: OktaPushedGroup,
     remoteId: string,
-    retry: () => Promise<void>,
+    retry: GroupPushRetry,
   ) {
     pushed.remoteId = remoteId
     const members = appMembers(context, group)
@@ -259,7 +279,7 @@ export function createGroupPushFlows(
     const pushed = activePush(context, group)
     if (!pushed || !context.app.settings.renameLinkedGroups) return
     const remoteId = pushed.remoteId
-    const retry = () => resync(context, group, pushed, 1, true)
+    const retry = resyncRetry(group)
     if (context.app.settings.mode === 'aiw') {
       const members = appMembers(context, group)
       const failure = await putGroup(context, remoteId, () => group.name, members)
@@ -299,7 +319,7 @@ export function createGroupPushFlows(
       return remoteId && already.has(remoteId) ? [remoteId] : []
     })
     if (adds.length === 0 && removes.length === 0) return
-    const retry = () => resync(context, group, pushed, 1, true)
+    const retry = resyncRetry(group)
     let failure: GroupFailure | undefined
     if (context.app.settings.mode === 'aiw') {
       const members = appMembers(context, group)
@@ -338,7 +358,7 @@ export function createGroupPushFlows(
   ): Promise<void> {
     const remoteId = pushed.remoteId
     if (remoteId === undefined) return pushGroup(context, group, {})
-    const retry = () => resync(context, group, pushed, 1, true)
+    const retry = resyncRetry(group)
     const members = appMembers(context, group)
     const failure =
       context.app.settings.mode === 'aiw'
@@ -393,8 +413,12 @@ export function createGroupPushFlows(
     if (unlink.deleteInApp && remoteId !== undefined) {
       const deleted = await context.client.send({ method: 'DELETE', path: `/Groups/${remoteId}` })
       if (deleted.status !== 204 && deleted.status !== 404) {
-        return fail(context, group, pushed, { exchange: deleted, missing: false }, () =>
-          unlinkGroup(context, group, unlink),
+        return fail(
+          context,
+          group,
+          pushed,
+          { exchange: deleted, missing: false },
+          { flow: 'unlinkGroup', groupId: group.id, deleteInApp: unlink.deleteInApp },
         )
       }
       uncache(context, remoteId)
@@ -432,6 +456,20 @@ export function createGroupPushFlows(
     pushNow,
     unlinkGroup,
     setPushActive,
+    async retry(context, group, action, pushed) {
+      switch (action.flow) {
+        case 'pushGroup':
+          return pushGroup(
+            context,
+            group,
+            action.linkTo === undefined ? {} : { linkTo: action.linkTo },
+          )
+        case 'resyncGroup':
+          return resync(context, group, pushed ?? pushedGroupOf(context, group), 1, true)
+        case 'unlinkGroup':
+          return unlinkGroup(context, group, { deleteInApp: action.deleteInApp })
+      }
+    },
     async afterUserProvisioned(context, user) {
       for (const { groupId } of [...context.app.pushedGroups.values()]) {
         const group = context.group(groupId)
@@ -446,6 +484,14 @@ export function createGroupPushFlows(
 
 /** The default flows, as the org uses them. */
 export const groupPush = createGroupPushFlows()
+
+/**
+ * The Retry of a failed update (rename, membership change, Push now,
+ * activation): the whole membership again, with the rename op.
+ */
+function resyncRetry(group: OktaGroup): GroupPushRetry {
+  return { flow: 'resyncGroup', groupId: group.id }
+}
 
 /** The pushed group, created (ACTIVE, nothing pushed yet) on the first push. */
 function pushedGroupOf(context: AppContext, group: OktaGroup): OktaPushedGroup {
@@ -561,7 +607,7 @@ function fail(
   group: OktaGroup,
   pushed: OktaPushedGroup,
   failure: GroupFailure,
-  retry: () => Promise<void>,
+  retry: GroupPushRetry,
   creating = false,
 ) {
   const { exchange, missing } = failure
@@ -584,6 +630,7 @@ function fail(
     { kind: 'groupPush', appLabel: context.app.settings.label, groupId: group.id, message },
     exchange,
     missing ? undefined : retry,
+    pushed,
   )
 }
 

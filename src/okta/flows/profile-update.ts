@@ -58,13 +58,22 @@ export async function pushProfileUpdate(
   context.addTask(
     { kind, appLabel: app.settings.label, userId: user.id, message: failed.message },
     failed.exchange,
-    async () => {
-      // Unassigned since: nothing left to push to.
-      if (context.app.users.get(user.id) === appUser)
-        await pushProfileUpdate(context, user, appUser, wording)
-    },
+    { flow: 'pushProfileUpdate', userId: user.id, wording },
+    appUser,
   )
   return { ok: false, message: failed.message }
+}
+
+/** A task's Retry: the push again, unless the assignment was removed since. */
+export async function retryProfileUpdate(
+  context: AppContext,
+  user: OktaUser,
+  appUser: OktaAppUser,
+  wording: PushWording,
+): Promise<void> {
+  // Unassigned since (even if assigned again): nothing left to push to.
+  if (context.app.users.get(user.id) === appUser)
+    await pushProfileUpdate(context, user, appUser, wording)
 }
 
 /** The server's part of a push message: what follows "…push profile update for {login}: ". */

@@ -65,11 +65,20 @@ export async function syncPassword(
       message: outcome.message,
     },
     failure,
-    async () => {
-      // Unassigned since: nothing left to push to.
-      if (context.app.users.get(user.id) === appUser)
-        await syncPassword(context, user, appUser, password)
-    },
+    { flow: 'syncPassword', userId: user.id, password },
+    appUser,
   )
   return { ok: false, message: outcome.message }
+}
+
+/** A task's Retry: the same password again, unless the assignment was removed since. */
+export async function retrySyncPassword(
+  context: AppContext,
+  user: OktaUser,
+  appUser: OktaAppUser,
+  password: string,
+): Promise<void> {
+  // Unassigned since (even if assigned again): nothing left to push to.
+  if (context.app.users.get(user.id) === appUser)
+    await syncPassword(context, user, appUser, password)
 }
