@@ -5,6 +5,7 @@ export type { ScimProvider, ScimProviderOptions } from './msw/create-scim-provid
 export { createScimProvider } from './msw/create-scim-provider.js'
 export type { ScimService } from './provider/create-scim-service.js'
 export { createScimService } from './provider/create-scim-service.js'
+export type { ProviderSnapshot } from './provider/provider-snapshot.js'
 export type { RecordedRequest } from './provider/request-log.js'
 // Failure modes
 export { FAULT_RESPONSES } from './provider/faults/fault-spec.js'

@@ -1,5 +1,5 @@
 import { ScimError } from '../scim/scim-error.js'
-import type { Fault, FaultRegistry } from './faults/create-fault-registry.js'
+import type { Fault, FaultControls } from './faults/create-fault-registry.js'
 import type { FaultSpec } from './faults/fault-spec.js'
 import type { ProfileControls } from './profiles/create-profile-controls.js'
 import type { RecordedRequest } from './request-log.js'
@@ -9,15 +9,48 @@ import { errorReply, type ScimReply } from './scim-response.js'
 /** Where the control API lives on the base URL's origin. */
 export const CONTROL_API_PATH = '/__scim-mock'
 
+/** How a client authenticates to the SCIM API, as `GET /__scim-mock/service` tells it. */
+export type ServiceAuthentication =
+  /** `Authorization: Bearer <token>` with one of these tokens. */
+  | { type: 'bearer'; tokens: string[] }
+  /**
+   * An OAuth 2 authorization code grant against the provider's own server;
+   * `tokens` are static bearer tokens accepted besides (none unless `token` is given).
+   */
+  | {
+      type: 'oauth'
+      authorizeUrl: string
+      tokenUrl: string
+      clientId: string
+      clientSecret: string
+      tokens: string[]
+    }
+  /** `auth: false`: every request is accepted. */
+  | { type: 'none' }
+
+/**
+ * The running service, for a console: `GET /__scim-mock/service`. URLs the
+ * provider was given as paths are made absolute on the request's origin.
+ */
+export interface ServiceDescription {
+  profile: { name: string; description: string }
+  baseUrl: string
+  authentication: ServiceAuthentication
+  /** The built-in profiles, each with a one-line description. */
+  profiles: Array<{ name: string; description: string }>
+}
+
 /** What the control API drives: the provider's own members. */
 export interface ControlTarget {
-  faults: Omit<FaultRegistry, 'take' | 'reset'>
+  faults: FaultControls
   requests(): readonly RecordedRequest[]
   clearRequests(): void
   reset(): Promise<void>
   profile: ProfileControls
   users: UserAccess
   groups: GroupAccess
+  /** The service as configured; URLs may be paths. */
+  describe(): ServiceDescription
 }
 
 /**
@@ -29,7 +62,8 @@ export interface ControlTarget {
  * GET/POST/DELETE /__scim-mock/faults, DELETE /__scim-mock/faults/{id},
  * POST /__scim-mock/reset, GET/DELETE /__scim-mock/requests,
  * GET /__scim-mock/profile, PATCH /__scim-mock/profile/settings,
- * GET/POST /__scim-mock/profile/actions/{name}, GET /__scim-mock/users|groups[?filter=].
+ * GET/POST /__scim-mock/profile/actions/{name}, GET /__scim-mock/users|groups[?filter=],
+ * GET /__scim-mock/service.
  */
 export async function answerControlRequest(
   request: Request,
@@ -121,6 +155,10 @@ export async function answerControlRequest(
         return json(200, result ?? null)
       }
     }
+    if (resource === 'service' && id === undefined) {
+      if (method !== 'GET') throw notAllowed(method, ['GET'])
+      return json(200, onOrigin(target.describe(), url.origin))
+    }
     if ((resource === 'users' || resource === 'groups') && id === undefined) {
       if (method !== 'GET') throw notAllowed(method, ['GET'])
       const access = resource === 'users' ? target.users : target.groups
@@ -133,6 +171,24 @@ export async function answerControlRequest(
   } catch (error) {
     if (error instanceof ScimError) return errorReply(error)
     throw error
+  }
+}
+
+/** A console elsewhere on the origin needs absolute URLs: paths become URLs on it. */
+function onOrigin(service: ServiceDescription, origin: string): ServiceDescription {
+  const absolute = (url: string) => (url.startsWith('/') ? `${origin}${url}` : url)
+  const { authentication } = service
+  return {
+    ...service,
+    baseUrl: absolute(service.baseUrl),
+    authentication:
+      authentication.type === 'oauth'
+        ? {
+            ...authentication,
+            authorizeUrl: absolute(authentication.authorizeUrl),
+            tokenUrl: absolute(authentication.tokenUrl),
+          }
+        : authentication,
   }
 }
 

@@ -1,18 +1,24 @@
 import { isScimError, ScimError } from '../scim/scim-error.js'
-import { generateSeed, loadFaker, seededUuid, type SeedOptions } from '../store/generate-seed.js'
+import { generateSeed, loadFaker, type SeedOptions } from '../store/generate-seed.js'
 import { createScimStore, type ScimStore, type StoreSnapshot } from '../store/scim-store.js'
 import { authenticate } from './authenticate.js'
-import { answerControlRequest, CONTROL_API_PATH } from './control-api.js'
+import {
+  answerControlRequest,
+  CONTROL_API_PATH,
+  type ServiceAuthentication,
+} from './control-api.js'
 import { discover } from './discovery-operations.js'
 import {
+  countedRandom,
   createFaultRegistry,
-  type FaultRegistry,
-  seededRandom,
+  type FaultControls,
 } from './faults/create-fault-registry.js'
 import { faultEffect } from './faults/fault-effect.js'
 import { createProfileControls, type ProfileControls } from './profiles/create-profile-controls.js'
 import { createOAuthServer, type OAuthServer } from './oauth/create-oauth-server.js'
-import { findProfile } from './profiles/profiles.js'
+import { createIdStream } from './id-stream.js'
+import { findProfile, profiles } from './profiles/profiles.js'
+import { parseProviderSnapshot, type ProviderSnapshot } from './provider-snapshot.js'
 import { combineHooks } from './provider-hooks.js'
 import { resolveMessages } from './provider-messages.js'
 import { parseBodyText, readRequestText, requireJsonBody } from './read-request-body.js'
@@ -57,7 +63,7 @@ export interface ScimService {
   /** Every request answered so far, in order. */
   readonly requests: readonly RecordedRequest[]
   /** Failure modes to switch on per request. */
-  readonly faults: Omit<FaultRegistry, 'take' | 'reset'>
+  readonly faults: FaultControls
   /** The vendor profile at work, its settings and actions. */
   readonly profile: ProfileControls
   /** The OAuth 2 authorization server, when `oauth` is on. */
@@ -69,6 +75,30 @@ export interface ScimService {
   readonly paths: readonly string[]
   /** Back to the seeded state: store, request log, faults and profile state. */
   reset(): Promise<void>
+  /**
+   * The provider's state as plain JSON: store, faults with their counters,
+   * request log, profile settings and state, where the id and random streams
+   * stand, and OAuth codes and tokens. Faults with a `where` predicate are
+   * left out: a function is not data. Throws while the provider is seeding.
+   *
+   * @example
+   * sessionStorage.setItem('scim-mock', JSON.stringify(provider.snapshot()))
+   */
+  snapshot(): ProviderSnapshot
+  /**
+   * Puts back a `snapshot()`, also one through JSON, so the provider goes on
+   * as the snapshotted one would: new ids follow the restored ones (a seeded
+   * stream is fast-forwarded), faults keep counting, OAuth tokens stay valid.
+   * Restore into a provider created with the same options; `reset()` still
+   * returns to the seeded state. Rejects with a TypeError ("Failed to restore
+   * the provider: …"), changing nothing, for a snapshot of another profile or
+   * version, or of a wrong shape.
+   *
+   * @example
+   * const saved = sessionStorage.getItem('scim-mock')
+   * if (saved) await provider.restore(JSON.parse(saved))
+   */
+  restore(snapshot: ProviderSnapshot): Promise<void>
 }
 
 /** `provider.oauth`: where a client authorizes, and the tokens issued so far. */
@@ -81,6 +111,8 @@ export interface OAuthControls {
   /** Revokes every token, as a vendor admin rotating the connection would. */
   revokeAll(): void
 }
+
+export type { ProviderSnapshot } from './provider-snapshot.js'
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 
@@ -140,9 +172,8 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
         ? [options.token]
         : options.token,
   )
-  const tokenSeed = (options.seed?.seed ?? 0) + 0x5eed
-  // `let`: reset() restarts the stream, so a reset provider issues what a new one would.
-  let tokenRandom = seededRandom(tokenSeed)
+  // reset() restarts the stream, so a reset provider issues what a new one would.
+  const tokenRandom = countedRandom((options.seed?.seed ?? 0) + 0x5eed)
   const oauthServer = oauthSettings
     ? createOAuthServer({
         ...oauthSettings,
@@ -150,7 +181,7 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
         // Reproducible codes and tokens, so recorded transcripts stay stable.
         random: () =>
           Array.from({ length: 4 }, () =>
-            Math.floor(tokenRandom() * 0x100000000)
+            Math.floor(tokenRandom.next() * 0x100000000)
               .toString(16)
               .padStart(8, '0'),
           ).join(''),
@@ -166,17 +197,15 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
   }
   const maxPayloadSize = options.maxPayloadSize ?? 1024 * 1024
   const sleep = options.sleep ?? realSleep
-  const faultSeed = options.faultSeed ?? options.seed?.seed ?? 0
-  // `let`: reset() restarts the stream, so probabilities fire as in a new provider.
-  let faultRandom = seededRandom(faultSeed)
-  const faults = createFaultRegistry(() => faultRandom())
+  // reset() restarts the stream, so probabilities fire as in a new provider.
+  const faultRandom = countedRandom(options.faultSeed ?? options.seed?.seed ?? 0)
+  const faults = createFaultRegistry(() => faultRandom.next())
 
   // Ids come from here, so a seeded provider can swap in a reproducible stream.
-  let nextId = options.generateId ?? (() => crypto.randomUUID())
-  let resetIds = () => {}
+  const ids = createIdStream(options.generateId)
   const theStore = createScimStore({
     clock,
-    generateId: () => nextId(),
+    generateId: () => ids.next(),
     messages,
     ...(options.unknownMembers ? { unknownMembers: options.unknownMembers } : {}),
     ...(options.uniqueGroupDisplayName ? { uniqueGroupDisplayName: true } : {}),
@@ -193,10 +222,8 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
     const faker = await loadFaker(seedOptions.seed)
     initial = generateSeed(faker, seedOptions)
     await theStore.restore(initial)
-    if (seedOptions.seed !== undefined && !options.generateId) {
-      const ids = await loadFaker(seedOptions.seed + 1)
-      nextId = () => seededUuid(ids)
-      resetIds = () => ids.seed((seedOptions.seed as number) + 1)
+    if (seedOptions.seed !== undefined) {
+      ids.useSeed(await loadFaker(seedOptions.seed + 1), seedOptions.seed)
     }
     seeding = false
   }
@@ -413,13 +440,94 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
   async function reset() {
     await ready
     await theStore.restore(initial)
-    resetIds()
+    ids.reset()
     log.clear()
     faults.reset()
-    faultRandom = seededRandom(faultSeed)
+    faultRandom.restart()
     oauthServer?.reset()
-    tokenRandom = seededRandom(tokenSeed)
+    tokenRandom.restart()
     instance.reset?.()
+  }
+
+  function snapshot(): ProviderSnapshot {
+    assertSeeded('snapshot the provider')
+    const { users, groups, revision } = theStore.snapshot()
+    // JSON copies: the state and settings are the profile's, the records the store's.
+    const json = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
+    return {
+      version: 1,
+      profile: {
+        name: profile.name,
+        ...(instance.updateSettings ? { settings: json(profileControls.settings) } : {}),
+        ...(instance.snapshot ? { state: json(instance.snapshot() ?? null) } : {}),
+      },
+      store: json({ users: [...users], groups: [...groups], revision }),
+      faults: { ...faults.snapshot(), randomDraws: faultRandom.draws },
+      requests: log.snapshot(),
+      ids: ids.snapshot(),
+      ...(oauthServer
+        ? { oauth: { ...oauthServer.snapshot(), randomDraws: tokenRandom.draws } }
+        : {}),
+    }
+  }
+
+  async function restore(input: ProviderSnapshot): Promise<void> {
+    const fail = (reason: string, cause?: unknown): never => {
+      throw new TypeError(`Failed to restore the provider: ${reason}`, { cause })
+    }
+    const saved = parseProviderSnapshot(input, profile.name)
+    const { settings, state } = saved.profile
+    if (saved.oauth && !oauthServer) {
+      fail('the snapshot has OAuth tokens, and this provider has no OAuth server (oauth is off)')
+    }
+    if (settings && !instance.updateSettings && Object.keys(settings).length > 0) {
+      fail(`the snapshot has settings, and profile "${profile.name}" has none`)
+    }
+    if (state !== undefined && !instance.restore) {
+      fail(`the snapshot has profile state, and profile "${profile.name}" keeps none`)
+    }
+    if (state === undefined && instance.restore) {
+      fail(`the snapshot has no state for profile "${profile.name}"`)
+    }
+    await ready
+    // The profile first: its settings and state are checked as they apply.
+    const before = instance.updateSettings ? profileControls.settings : undefined
+    try {
+      if (settings && instance.updateSettings) instance.updateSettings(settings)
+      instance.restore?.(state)
+    } catch (error) {
+      if (before) instance.updateSettings?.(before)
+      fail(`profile "${profile.name}" refused it: ${(error as Error)?.message ?? error}`, error)
+    }
+    // Checked above: none of these can fail.
+    await theStore.restore(saved.store)
+    ids.restore(saved.ids)
+    log.restore(saved.requests)
+    faults.restore(saved.faults)
+    faultRandom.restart(saved.faults.randomDraws)
+    if (oauthServer) {
+      oauthServer.reset()
+      if (saved.oauth) oauthServer.restore(saved.oauth)
+      tokenRandom.restart(saved.oauth?.randomDraws ?? 0)
+    }
+  }
+
+  function authentication(): ServiceAuthentication {
+    if (!authRequired) return { type: 'none' }
+    if (!oauthControls) return { type: 'bearer', tokens: [...tokens] }
+    const { authorizeUrl, tokenUrl, clientId, clientSecret } = oauthControls
+    return { type: 'oauth', authorizeUrl, tokenUrl, clientId, clientSecret, tokens: [...tokens] }
+  }
+
+  const oauthControls: OAuthControls | undefined = oauthServer && {
+    authorizeUrl: `${origin}${authorizePath}`,
+    tokenUrl: `${origin}${tokenPath}`,
+    clientId: oauthSettings?.clientId ?? 'scim-mock-client',
+    clientSecret: oauthSettings?.clientSecret ?? 'scim-mock-secret',
+    get issued() {
+      return oauthServer.issued
+    },
+    revokeAll: () => oauthServer.revokeAll(),
   }
   const controlTarget = {
     faults: faultControls,
@@ -429,6 +537,12 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
     profile: profileControls,
     users: access.users,
     groups: access.groups,
+    describe: () => ({
+      profile: { name: profile.name, description: profile.description },
+      baseUrl,
+      authentication: authentication(),
+      profiles: Object.values(profiles).map(({ name, description }) => ({ name, description })),
+    }),
   }
 
   return {
@@ -442,22 +556,15 @@ export function createScimService(callerOptions: ScimServiceOptions = {}): ScimS
     },
     faults: faultControls,
     profile: profileControls,
-    oauth: oauthServer && {
-      authorizeUrl: `${origin}${authorizePath}`,
-      tokenUrl: `${origin}${tokenPath}`,
-      clientId: oauthSettings?.clientId ?? 'scim-mock-client',
-      clientSecret: oauthSettings?.clientSecret ?? 'scim-mock-secret',
-      get issued() {
-        return oauthServer.issued
-      },
-      revokeAll: () => oauthServer.revokeAll(),
-    },
+    oauth: oauthControls,
     paths: [
       baseUrl,
       ...(options.controlApi ? [`${origin}${CONTROL_API_PATH}`] : []),
       ...(oauthServer ? [`${origin}${authorizePath}`, `${origin}${tokenPath}`] : []),
     ],
     reset,
+    snapshot,
+    restore,
   }
 }
 

@@ -48,3 +48,27 @@ it('starts over after clear', () => {
   expect(log.record(entry('/b'), undefined).sequence).toBe(1)
   expect(log.entries).toHaveLength(1)
 })
+
+it('snapshots as JSON and restores entries whose numbering goes on', () => {
+  const log = createRequestLog()
+  log.record(entry('/a'), { json: '{"totalResults":1}' })
+  log.record({ ...entry('/b'), body: undefined, operation: undefined }, undefined)
+  const snapshot = JSON.parse(JSON.stringify(log.snapshot()))
+
+  const restored = createRequestLog()
+  restored.restore(snapshot)
+
+  expect(snapshot.sequence).toBe(2)
+  expect(restored.entries).toStrictEqual(log.entries.map((recorded) => ({ ...recorded })))
+  expect(restored.record(entry('/c'), undefined).sequence).toBe(3)
+})
+
+it('restores the newest entries only, over its limit', () => {
+  const log = createRequestLog()
+  for (const path of ['/a', '/b', '/c']) log.record(entry(path), undefined)
+
+  const restored = createRequestLog(2)
+  restored.restore(log.snapshot())
+
+  expect(restored.entries.map((e) => e.sequence)).toEqual([2, 3])
+})

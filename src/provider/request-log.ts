@@ -36,6 +36,17 @@ export interface RequestLog {
     response: { json: string } | { text: string } | undefined,
   ): RecordedRequest
   clear(): void
+  /** The entries and the last sequence number handed out, as JSON. */
+  snapshot(): RequestLogSnapshot
+  /** Puts back a snapshot's entries (the newest, over the limit); numbering goes on after it. */
+  restore(snapshot: RequestLogSnapshot): void
+}
+
+/** A request log as data, for `provider.snapshot()`. */
+export interface RequestLogSnapshot {
+  /** The last sequence number handed out: the next entry gets one more. */
+  sequence: number
+  entries: RecordedRequest[]
 }
 
 /**
@@ -69,6 +80,23 @@ export function createRequestLog(limit = Number.POSITIVE_INFINITY): RequestLog {
     clear() {
       entries.length = 0
       sequence = 0
+    },
+    snapshot() {
+      // JSON reads the lazy `response` of each entry.
+      return JSON.parse(JSON.stringify({ sequence, entries })) as RequestLogSnapshot
+    },
+    restore(snapshot) {
+      const kept = snapshot.entries.slice(Math.max(0, snapshot.entries.length - limit))
+      // JSON drops the keys an entry holds as undefined; every entry has them again.
+      entries.splice(
+        0,
+        entries.length,
+        ...kept.map((entry) => {
+          const copy = structuredClone(entry)
+          return { ...copy, body: copy.body, operation: copy.operation, response: copy.response }
+        }),
+      )
+      sequence = snapshot.sequence
     },
   }
 }

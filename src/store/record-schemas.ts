@@ -27,3 +27,29 @@ export const storedGroupSchema = z.looseObject({
   members: z.array(z.looseObject({ value: z.string().min(1) })).optional(),
   meta,
 })
+
+/**
+ * A `StoreSnapshot` from outside (e.g. JSON a browser kept): every
+ * record as the store needs it, and no id held twice, users and groups alike.
+ */
+export const storeSnapshotSchema = z
+  .strictObject({
+    users: z.array(storedUserSchema),
+    groups: z.array(storedGroupSchema),
+    revision: z.number().int().nonnegative(),
+  })
+  .superRefine((snapshot, context) => {
+    const seen = new Set<unknown>()
+    for (const kind of ['users', 'groups'] as const) {
+      for (const [index, record] of snapshot[kind].entries()) {
+        if (seen.has(record.id)) {
+          context.addIssue({
+            code: 'custom',
+            path: [kind, index, 'id'],
+            message: `id "${String(record.id)}" is held twice`,
+          })
+        }
+        seen.add(record.id)
+      }
+    }
+  })

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw'
-import { createScimProvider, defineProfile, ScimError, URN } from 'scim-mock'
+import { createScimProvider, defineProfile, profiles, ScimError, URN } from 'scim-mock'
 import { expect, it } from 'vitest'
 import {
   BASE_URL,
@@ -280,6 +280,7 @@ it('keeps control requests out of the request log and needs no token', async () 
   await control('GET', '/requests')
   await control('GET', '/users')
   await control('GET', '/profile')
+  await control('GET', '/service')
   const withWrongToken = await fetch(`${CONTROL}/faults`, {
     headers: { Authorization: 'Bearer wrong' },
   })
@@ -410,6 +411,78 @@ it('answers 400 invalidFilter for a bad filter on GET /users', async () => {
   expectScimError(result, 400, 'invalidFilter')
 })
 
+it('describes the service with GET /service: profile, base URL, tokens and the profiles', async () => {
+  const result = await control('GET', '/service')
+
+  expect(result.status).toBe(200)
+  expect(result.headers.get('content-type')).toBe('application/json')
+  expect(result.body).toStrictEqual({
+    profile: { name: 'toggles', description: toggles.description },
+    baseUrl: BASE_URL,
+    authentication: { type: 'bearer', tokens: ['secret'] },
+    profiles: Object.values(profiles).map(({ name, description }) => ({ name, description })),
+  })
+  expect(result.body.profiles.map((profile: Json) => profile.name)).toEqual([
+    'generic',
+    'magicpod',
+    'secoda',
+    'condeco',
+    'mangoapps',
+    'oktopost',
+  ])
+})
+
+it('describes OAuth with GET /service, with the static tokens accepted besides', async () => {
+  const mango = createScimProvider({
+    baseUrl: 'https://mango.test/scim/v2',
+    profile: 'mangoapps',
+    controlApi: true,
+    oauth: { clientId: 'okta', clientSecret: 'shh' },
+  })
+  const both = createScimProvider({
+    baseUrl: 'https://both.test/scim/v2',
+    oauth: true,
+    token: ['one', 'two'],
+    controlApi: true,
+  })
+  server.use(...mango.handlers, ...both.handlers)
+
+  const result = await control('GET', '/service', { base: 'https://mango.test/__scim-mock' })
+  const withTokens = await control('GET', '/service', { base: 'https://both.test/__scim-mock' })
+
+  expect(result.body.profile).toStrictEqual({
+    name: 'mangoapps',
+    description: profiles.mangoapps.description,
+  })
+  expect(result.body.authentication).toStrictEqual({
+    type: 'oauth',
+    authorizeUrl: 'https://mango.test/oauth/authorize',
+    tokenUrl: 'https://mango.test/oauth/token',
+    clientId: 'okta',
+    clientSecret: 'shh',
+    tokens: [],
+  })
+  expect(withTokens.body.authentication).toMatchObject({ type: 'oauth', tokens: ['one', 'two'] })
+})
+
+it('describes a provider without authentication, and a relative base URL on the request origin', async () => {
+  const open = createScimProvider({
+    baseUrl: '/api/v2/scim',
+    profile: 'secoda',
+    auth: false,
+    controlApi: true,
+  })
+  server.use(...open.handlers)
+
+  const result = await control('GET', '/service', { base: 'https://anywhere.test/__scim-mock' })
+
+  expect(result.body).toMatchObject({
+    profile: { name: 'secoda' },
+    baseUrl: 'https://anywhere.test/api/v2/scim',
+    authentication: { type: 'none' },
+  })
+})
+
 it.each([
   ['PUT', '/faults', 'GET, POST, DELETE'],
   ['PATCH', '/faults', 'GET, POST, DELETE'],
@@ -424,6 +497,8 @@ it.each([
   ['DELETE', '/profile/actions/echo', 'GET, POST'],
   ['POST', '/users', 'GET'],
   ['DELETE', '/groups', 'GET'],
+  ['POST', '/service', 'GET'],
+  ['PUT', '/service', 'GET'],
 ])('answers 405 with Allow to %s %s', async (method, path, allow) => {
   const result = await control(method, path)
 
@@ -442,6 +517,7 @@ it.each([
   '/profile/actions',
   '/profile/actions/echo/extra',
   '/users/1',
+  '/service/profile',
   '/Faults',
 ])('answers 404 for the unknown control path "%s"', async (path) => {
   const result = await control('GET', path)

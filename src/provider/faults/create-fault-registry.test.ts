@@ -1,5 +1,10 @@
 import { expect, it } from 'vitest'
-import { createFaultRegistry, type FaultRegistry, seededRandom } from './create-fault-registry.js'
+import {
+  countedRandom,
+  createFaultRegistry,
+  type FaultRegistry,
+  seededRandom,
+} from './create-fault-registry.js'
 import type { FaultRequest } from './fault-spec.js'
 
 /** Takes with an eagerly built request (the registry builds it lazily in the provider). */
@@ -185,4 +190,50 @@ it('describes the request only when a fault may apply to its operation', () => {
   expect(described).toBe(0)
   expect(faults.take('createUser', describe)).toBeDefined()
   expect(described).toBe(1)
+})
+
+it('snapshots the faults that are data with their counters, and restores them', () => {
+  const faults = createFaultRegistry(Math.random)
+  faults.add({ on: 'createUser', respond: 'conflict', times: 2 })
+  faults.add({ on: '*', respond: 'serverError', where: () => false })
+  take(faults, request())
+
+  const restored = createFaultRegistry(Math.random)
+  restored.restore(JSON.parse(JSON.stringify(faults.snapshot())))
+
+  expect(faults.snapshot().nextId).toBe(3)
+  expect(restored.list()).toStrictEqual([faults.list()[0]])
+  expect(take(restored, request())).toMatchObject({ id: 'fault-1', fired: 2, remaining: 0 })
+  expect(take(restored, request())).toBeUndefined()
+  expect(restored.add({ on: '*', respond: 'conflict' }).id).toBe('fault-3')
+})
+
+it('numbers new faults after every restored one, whatever nextId says', () => {
+  const faults = createFaultRegistry(Math.random)
+  faults.restore({
+    nextId: 1,
+    items: [{ id: 'fault-7', spec: { on: '*', respond: 'conflict' }, matched: 0, fired: 0 }],
+  })
+
+  expect(faults.add({ on: '*', respond: 'conflict' }).id).toBe('fault-8')
+})
+
+it('skips draws without drawing them: seededRandom(seed, n) goes on after n draws', () => {
+  const random = seededRandom(9)
+  for (let i = 0; i < 1000; i++) random()
+
+  const skipped = seededRandom(9, 1000)
+
+  expect(Array.from({ length: 5 }, skipped)).toEqual(Array.from({ length: 5 }, random))
+})
+
+it('counts the draws of a countedRandom, and restarts where it stood', () => {
+  const random = countedRandom(3)
+  const first = [random.next(), random.next(), random.next()]
+
+  random.restart(1)
+
+  expect(random.draws).toBe(1)
+  expect(random.next()).toBe(first[1])
+  expect(random.draws).toBe(2)
 })

@@ -3,6 +3,7 @@ import {
   type FaultOperation,
   type FaultRequest,
   type FaultSpec,
+  type FaultSpecData,
   faultSpecSchema,
 } from './fault-spec.js'
 import { matchesWhere } from './matches-where.js'
@@ -41,7 +42,25 @@ export interface FaultRegistry {
    * none does. `describe` builds the request only when a fault may apply.
    */
   take(operation: ScimOperation, describe: () => FaultRequest): Fault | undefined
+  /**
+   * @internal The faults that are pure data, with their counters, as JSON.
+   * Faults with a `where` predicate are left out: a function is not data.
+   */
+  snapshot(): FaultRegistrySnapshot
+  /** @internal Puts back a snapshot's faults and counters; trusts a checked snapshot. */
+  restore(snapshot: FaultRegistrySnapshot): void
 }
+
+/** The faults of a provider as data, for `provider.snapshot()`. */
+export interface FaultRegistrySnapshot {
+  /** The number of the next fault's id (`fault-<nextId>`). */
+  nextId: number
+  /** In the order they are tried. */
+  items: Array<{ id: string; spec: FaultSpecData; matched: number; fired: number }>
+}
+
+/** The registry's own members, not the internal ones: `provider.faults`. */
+export type FaultControls = Omit<FaultRegistry, 'take' | 'reset' | 'snapshot' | 'restore'>
 
 interface FaultState {
   spec: FaultSpec
@@ -110,6 +129,31 @@ export function createFaultRegistry(random: () => number): FaultRegistry {
     list() {
       return faults.map(view)
     },
+    snapshot() {
+      return {
+        nextId,
+        items: faults
+          .filter((fault) => typeof fault.spec.where !== 'function')
+          .map((fault) => ({
+            id: fault.id,
+            spec: structuredClone(fault.spec) as FaultSpecData,
+            matched: fault.matched,
+            fired: fault.fired,
+          })),
+      }
+    },
+    restore(snapshot) {
+      faults = snapshot.items.map((item) => ({
+        spec: structuredClone(item.spec),
+        on: Array.isArray(item.spec.on) ? [...item.spec.on] : [item.spec.on as FaultOperation],
+        id: item.id,
+        matched: item.matched,
+        fired: item.fired,
+      }))
+      // Never hand out an id a restored fault holds.
+      const taken = snapshot.items.map((item) => Number(/^fault-(\d+)$/.exec(item.id)?.[1] ?? 0))
+      nextId = Math.max(snapshot.nextId, ...taken.map((n) => n + 1))
+    },
     take(operation, describe) {
       let request: FaultRequest | undefined
       for (const fault of faults) {
@@ -130,14 +174,48 @@ export function createFaultRegistry(random: () => number): FaultRegistry {
   }
 }
 
-/** A small seeded PRNG (mulberry32): reproducible fault probabilities without a dependency. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
+/**
+ * A small seeded PRNG (mulberry32): reproducible fault probabilities without a dependency.
+ *
+ * @param skip draws to start after: `seededRandom(seed, n)` continues where
+ *   `seededRandom(seed)` stands after n draws, without drawing them.
+ */
+export function seededRandom(seed: number, skip = 0): () => number {
+  // Each draw adds the constant to the state, so skipping n draws adds n times it (mod 2^32).
+  let state = ((seed >>> 0) + Math.imul(skip, 0x6d2b79f5)) >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
     let t = state
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** A {@link seededRandom} stream that counts its draws, so a snapshot can say where it stands. */
+export interface CountedRandom {
+  next(): number
+  /** Draws since the start. */
+  readonly draws: number
+  /** Back to the seed's start, or to where it stood after `draws` draws. */
+  restart(draws?: number): void
+}
+
+/** @example const random = countedRandom(42); random.next(); random.draws // 1 */
+export function countedRandom(seed: number): CountedRandom {
+  let draws = 0
+  let random = seededRandom(seed)
+  return {
+    next() {
+      draws++
+      return random()
+    },
+    get draws() {
+      return draws
+    },
+    restart(at = 0) {
+      draws = at
+      random = seededRandom(seed, at)
+    },
   }
 }

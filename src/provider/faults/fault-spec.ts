@@ -54,7 +54,8 @@ export interface FaultWhere {
 }
 
 const operation = z.enum([...OPERATIONS, '*'])
-const where = z.strictObject({
+/** `where` as data: the fields a fault can be limited to. */
+export const faultWhereSchema = z.strictObject({
   id: z.string().min(1).optional(),
   userName: z.string().min(1).optional(),
   email: z.string().min(1).optional(),
@@ -78,7 +79,7 @@ export const faultSpecSchema = z.strictObject({
   name: z.string().optional(),
   where: z
     .union([
-      where,
+      faultWhereSchema,
       z.custom<(request: FaultRequest) => boolean>((value) => typeof value === 'function', {
         message: 'where must be an object of fields or a function',
       }),
@@ -121,3 +122,9 @@ export const faultSpecSchema = z.strictObject({
 export type FaultSpec = Omit<z.input<typeof faultSpecSchema>, 'where'> & {
   where?: FaultWhere | ((request: FaultRequest) => boolean)
 }
+
+/** A fault that is pure data (no `where` predicate): what JSON and a snapshot can carry. */
+export type FaultSpecData = Omit<FaultSpec, 'where'> & { where?: FaultWhere }
+
+/** {@link faultSpecSchema} without the predicate: `where` must be an object of fields. */
+export const faultSpecDataSchema = faultSpecSchema.extend({ where: faultWhereSchema.optional() })

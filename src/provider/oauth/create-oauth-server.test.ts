@@ -371,3 +371,31 @@ it('answers on configured paths and returns undefined for other paths', async ()
 it('throws at creation for a non-positive accessTokenTtl', () => {
   expect(() => setup({ accessTokenTtl: 0 })).toThrow(/Failed to create the OAuth server/)
 })
+
+it('restores codes and tokens from a JSON snapshot, grants shared as before', async () => {
+  const { server } = setup()
+  const { code, body } = await exchange(server, { ...consent, scope: 'scim' })
+  const pending = (await authorize(server)).searchParams.get('code')!
+  const snapshot = JSON.parse(JSON.stringify(server.snapshot()))
+  let n = 0
+  const restored = createOAuthServer({
+    clock: () => new Date('2026-01-01T00:00:00Z'),
+    random: () => `s${++n}`,
+  })
+
+  restored.restore(snapshot)
+
+  expect(restored.issued).toEqual(server.issued)
+  expect(restored.checkAccessToken(body.access_token)).toBe('valid')
+  const redeemed = await post(restored, {
+    grant_type: 'authorization_code',
+    code: pending,
+    redirect_uri: CALLBACK,
+  })
+  expect(redeemed.status).toBe(200)
+  // Reusing the first code revokes its grant's tokens, and only those.
+  await post(restored, { grant_type: 'authorization_code', code, redirect_uri: CALLBACK })
+  expect(restored.checkAccessToken(body.access_token)).toBe('unknown')
+  expect(restored.checkAccessToken(redeemed.body.access_token)).toBe('valid')
+  expect(snapshot.grants).toEqual([{ scope: 'scim' }, {}])
+})

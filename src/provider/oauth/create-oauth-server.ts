@@ -39,6 +39,28 @@ export interface OAuthServer {
   reset(): void
   /** How many codes, access tokens and refresh tokens were issued since creation or reset. */
   readonly issued: { codes: number; accessTokens: number; refreshTokens: number }
+  /** Codes, tokens and counts as JSON: a restored server honours the same tokens. */
+  snapshot(): OAuthServerSnapshot
+  /** Puts back a snapshot; trusts a checked one (grant indexes within `grants`). */
+  restore(snapshot: OAuthServerSnapshot): void
+}
+
+/**
+ * An OAuth server's state as data. A grant (one consent) is shared by its code
+ * and the tokens descending from it, so they name it by its index in `grants`.
+ */
+export interface OAuthServerSnapshot {
+  grants: Array<{ scope?: string }>
+  codes: Array<{
+    code: string
+    grant: number
+    redirectUri: string
+    expiresAt: number
+    used: boolean
+  }>
+  accessTokens: Array<{ token: string; grant: number; expiresAt: number }>
+  refreshTokens: Array<{ token: string; grant: number }>
+  issued: { codes: number; accessTokens: number; refreshTokens: number }
 }
 
 /** One consent, shared by its code and every token descending from it: reuse revokes them all. */
@@ -246,6 +268,54 @@ export function createOAuthServer(
     },
     get issued() {
       return { ...counts }
+    },
+    snapshot() {
+      const grants = new Map<Grant, number>()
+      const indexOf = (grant: Grant) => {
+        if (!grants.has(grant)) grants.set(grant, grants.size)
+        return grants.get(grant)!
+      }
+      const snapshot: OAuthServerSnapshot = {
+        grants: [],
+        codes: [...codes].map(([code, entry]) => ({
+          code,
+          grant: indexOf(entry.grant),
+          redirectUri: entry.redirectUri,
+          expiresAt: entry.expiresAt,
+          used: entry.used,
+        })),
+        accessTokens: [...accessTokens].map(([token, entry]) => ({
+          token,
+          grant: indexOf(entry.grant),
+          expiresAt: entry.expiresAt,
+        })),
+        refreshTokens: [...refreshTokens].map(([token, grant]) => ({
+          token,
+          grant: indexOf(grant),
+        })),
+        issued: { ...counts },
+      }
+      snapshot.grants = [...grants.keys()].map((grant) =>
+        grant.scope === undefined ? {} : { scope: grant.scope },
+      )
+      return snapshot
+    },
+    restore(snapshot) {
+      const grants: Grant[] = snapshot.grants.map((grant) => ({ scope: grant.scope }))
+      const grantAt = (index: number) => grants[index]!
+      codes.clear()
+      accessTokens.clear()
+      refreshTokens.clear()
+      for (const { code, grant, redirectUri, expiresAt, used } of snapshot.codes) {
+        codes.set(code, { grant: grantAt(grant), redirectUri, expiresAt, used })
+      }
+      for (const { token, grant, expiresAt } of snapshot.accessTokens) {
+        accessTokens.set(token, { grant: grantAt(grant), expiresAt })
+      }
+      for (const { token, grant } of snapshot.refreshTokens) {
+        refreshTokens.set(token, grantAt(grant))
+      }
+      Object.assign(counts, snapshot.issued)
     },
   }
 }

@@ -70,6 +70,8 @@ export const magicpod = defineProfile({
       ...defaults(),
       ...checkSettings(context.settings, 'create a SCIM provider'),
     })
+    // All of the profile's state, regular accounts included: a provider
+    // snapshot keeps it through `settings`, so no snapshot hook is needed.
     let settings: MagicPodSettings = copy(initial)
 
     const holdsEmail = (email: string) =>

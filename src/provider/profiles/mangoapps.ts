@@ -24,6 +24,7 @@ export const mangoapps = defineProfile({
       baseUrl: '/scim/v2',
       // Seed 003: "select SAML Provisioning with SCIM and switch to OAuth 2
       // connection"; Okta's "Authenticate with MangoApps" runs the code grant.
+      // Its codes and tokens are the provider's state (and snapshot), not the profile's.
       oauth: {},
     },
     hooks: {

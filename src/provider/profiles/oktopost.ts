@@ -94,7 +94,8 @@ export const oktopost = defineProfile({
     },
     actions: {
       // Seed 004: "you can go to your team settings page and download a list
-      // of failed migrations where you see the error message".
+      // of failed migrations where you see the error message". Read from the
+      // request log, which a provider snapshot keeps: no state of its own.
       failedMigrations: () =>
         context
           .requests()

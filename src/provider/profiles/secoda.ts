@@ -17,6 +17,12 @@ export interface SecodaSettings {
   autoActivate: boolean
 }
 
+/** The secoda profile's state in a provider snapshot: who signed in. */
+export interface SecodaState {
+  /** Ids of the users who signed in at least once (Active unless disabled). */
+  activated: string[]
+}
+
 const KNOWN = ['autoActivate'] as const
 
 /**
@@ -133,6 +139,17 @@ export const secoda = defineProfile({
       reset() {
         settings = { ...initial }
         activated.clear()
+      },
+      snapshot: (): SecodaState => ({ activated: [...activated] }),
+      restore(state) {
+        const ids = (state as Partial<SecodaState> | null)?.activated
+        if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
+          throw new TypeError(
+            `Failed to restore secoda state: expected { activated: [user ids] }, got ${JSON.stringify(state)}`,
+          )
+        }
+        activated.clear()
+        for (const id of ids) activated.add(id)
       },
     }
   },

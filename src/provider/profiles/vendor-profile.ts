@@ -26,6 +26,17 @@ export interface ProfileInstance {
   actions?: Record<string, (input: Record<string, unknown>) => unknown>
   /** Back to the state at creation, with `provider.reset()`. */
   reset?(): void
+  /**
+   * The profile's own state beyond its `settings`, as JSON, for
+   * `provider.snapshot()` (e.g. which users signed in). Leave it out when the
+   * profile keeps none: settings are snapshotted through `settings`.
+   */
+  snapshot?(): unknown
+  /**
+   * Puts back what `snapshot()` returned, for `provider.restore()`. Throws a
+   * TypeError, changing nothing, when `state` is not of that shape.
+   */
+  restore?(state: unknown): void
 }
 
 /**
