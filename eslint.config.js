@@ -9,6 +9,7 @@ export default tseslint.config(
       'dist/',
       'node_modules/',
       '.msw3/',
+      '.scratch/',
       'test-results/',
       'playwright-report/',
       '**/mockServiceWorker.js',

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import type { Server } from 'node:http'
+import { CONSOLE_USAGE, parseConsoleArguments } from './parse-console-arguments.js'
 import { parseRunArguments, RUN_USAGE } from './parse-run-arguments.js'
 import { parseServeArguments, SERVE_USAGE } from './parse-serve-arguments.js'
 import { run } from './run.js'
@@ -9,6 +11,7 @@ const USAGE = `Usage: scim-mock <command> [options]
 Commands:
   serve     serve a seeded SCIM 2.0 provider on a real port
   run       run scenario files (YAML) and report
+  console   serve the QA console alone (the provider runs in the browser)
 
 Run "scim-mock <command> --help" for its options.`
 
@@ -20,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0
   }
   if (command === 'run') return runCommand(rest)
+  if (command === 'console') return consoleCommand(rest)
   if (command !== 'serve') {
     console.error(`scim-mock: unknown command "${command}"\n\n${USAGE}`)
     return 2
@@ -35,7 +39,27 @@ async function main(argv: string[]): Promise<number> {
     console.log(SERVE_USAGE)
     return 0
   }
-  const server = await serve(args, (line) => console.log(line))
+  return untilSignal(await serve(args, (line) => console.log(line)))
+}
+
+async function consoleCommand(argv: string[]): Promise<number> {
+  let args: ReturnType<typeof parseConsoleArguments>
+  try {
+    args = parseConsoleArguments(argv)
+  } catch (error) {
+    console.error(`scim-mock console: ${(error as Error).message}\n\n${CONSOLE_USAGE}`)
+    return 2
+  }
+  if (args === 'help') {
+    console.log(CONSOLE_USAGE)
+    return 0
+  }
+  const { serveConsole } = await import('./serve-console.js')
+  return untilSignal(await serveConsole(args, (line) => console.log(line)))
+}
+
+/** Serves until SIGINT or SIGTERM, then closes the server and exits 0. */
+function untilSignal(server: Server): Promise<number> {
   const stop = () => {
     server.close(() => process.exit(0))
     server.closeAllConnections()

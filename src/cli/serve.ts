@@ -1,14 +1,16 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CONTROL_API_PATH } from '../provider/control-api.js'
-import { createScimService } from '../provider/create-scim-service.js'
+import { createSwitchableService } from '../provider/create-switchable-service.js'
 import type { ProfileName } from '../provider/profiles/profiles.js'
+import { createConsoleFiles } from '../server/create-console-files.js'
 import { createRequestListener } from '../server/create-request-listener.js'
 import type { ServeArguments } from './parse-serve-arguments.js'
 
 /** Starts the standalone server; resolves once it listens. */
 export async function serve(args: ServeArguments, print: (line: string) => void): Promise<Server> {
-  const service = createScimService({
+  // Switchable: the console picks a vendor profile at run time (PUT /__scim-mock/profile).
+  const switchable = createSwitchableService({
     // A path: locations take the origin each request arrived at (and --port 0 is known only later).
     ...(args.basePath !== undefined ? { baseUrl: args.basePath } : {}),
     token: args.token,
@@ -19,18 +21,23 @@ export async function serve(args: ServeArguments, print: (line: string) => void)
     // A server runs for hours: keep the recent requests, not all of them.
     requestLogLimit: 10_000,
   })
+  const service = switchable.current
   await service.ready
+  const consoleFiles = createConsoleFiles()
   const server = createServer(
-    createRequestListener(service.handle, {
-      onResponse: args.quiet
-        ? undefined
-        : (request, response, ms) => {
-            const url = new URL(request.url)
-            print(
-              `${request.method} ${url.pathname}${url.search} → ${response.status} (${ms.toFixed(1)} ms)`,
-            )
-          },
-    }),
+    createRequestListener(
+      async (request) => (await consoleFiles(request)) ?? switchable.handle(request),
+      {
+        onResponse: args.quiet
+          ? undefined
+          : (request, response, ms) => {
+              const url = new URL(request.url)
+              print(
+                `${request.method} ${url.pathname}${url.search} → ${response.status} (${ms.toFixed(1)} ms)`,
+              )
+            },
+      },
+    ),
   )
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -42,6 +49,7 @@ export async function serve(args: ServeArguments, print: (line: string) => void)
   print(
     `scim-mock: SCIM 2.0 provider (${service.profile.name} profile) with ${args.users} users and ${args.groups} groups`,
   )
+  print(`  console   ${origin}/`)
   print(`  base URL  ${base}`)
   print(`  token     ${args.token}   (Authorization: Bearer ${args.token})`)
   print(`  control   ${origin}${CONTROL_API_PATH}/faults, /requests, /reset, /profile`)
