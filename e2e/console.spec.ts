@@ -126,3 +126,30 @@ test('a built-in scenario runs in the page and reports its steps', async ({
   await expect(page.locator('.step-failed')).toHaveCount(0)
   await expect(page.locator('.step-passed').first()).toContainText('assign')
 })
+
+test('MangoApps: Okta authenticates with OAuth from the page, then provisions', async ({
+  page,
+  consoleServer,
+}) => {
+  await page.goto(consoleServer.url)
+  await openTab(page, 'Provider', 'Profile')
+  await page.getByLabel('Vendor profile').selectOption('mangoapps')
+  await page.getByRole('button', { name: 'Switch profile' }).click()
+  await expect(page.getByRole('heading', { name: 'Okta · MangoApps' })).toBeVisible()
+
+  // Without a token, provisioning fails with the server's 401.
+  await page.getByRole('button', { name: 'Assign Jane Doe' }).click()
+  await expect(page.getByRole('status')).toContainText('failed')
+
+  await openTab(page, 'Okta', 'App settings')
+  await page.getByRole('button', { name: 'Authenticate with MangoApps' }).click()
+  await expect(page.getByRole('status')).toHaveText('Authenticate with MangoApps: done')
+  await openTab(page, 'Okta', /^Tasks/)
+  await page.getByRole('button', { name: /^Retry / }).click()
+  await expect(page.getByRole('status')).toContainText(': done')
+  await expect(page.getByRole('tab', { name: 'Tasks', exact: true })).toBeVisible()
+
+  await openTab(page, 'Provider', 'Requests')
+  await expect(page.locator('[data-request]').first()).toContainText('POST /Users')
+  await expect(page.locator('[data-request]').first()).toContainText('201')
+})

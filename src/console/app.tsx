@@ -40,12 +40,16 @@ export function App(props: { mode: ConsoleMode; client: ConsoleClient; info: Ser
     setStatus({ text: `${label}…`, failed: false })
     let ok = true
     try {
-      const result = await work()
-      // Okta's actions resolve to { ok: false, message } when provisioning failed (a task).
-      const failure = (result as { ok?: boolean; message?: string } | undefined)?.ok === false
+      const tasksBefore = oktaRef.current.org.tasks.list().length
+      const result = (await work()) as { ok?: boolean; message?: string } | undefined
+      // A failed Okta action leaves a task, or resolves to { ok: false, message }:
+      // announce Okta's message.
+      const failure =
+        oktaRef.current.org.tasks.list().slice(tasksBefore).at(-1)?.message ??
+        (result?.ok === false ? result.message : undefined)
       setStatus(
-        failure
-          ? { text: `${label}: ${(result as { message: string }).message}`, failed: true }
+        failure !== undefined
+          ? { text: `${label}: ${failure}`, failed: true }
           : { text: `${label}: done`, failed: false },
       )
     } catch (error) {

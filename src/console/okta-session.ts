@@ -38,7 +38,7 @@ export function openOktaSession(info: ServiceInfo, storage: Storage = localStora
 
   function build(restore: OktaOrgSnapshot | undefined): OktaSession {
     const org = createOktaOrg({
-      fetch: (input, init) => fetch(input, init),
+      fetch: oktaFetch,
       clock: createSimulatedClock(new Date()),
     })
     let app: OktaApp
@@ -90,6 +90,22 @@ export function openOktaSession(info: ServiceInfo, storage: Storage = localStora
   return session
 }
 
+/**
+ * The page's fetch, for Okta. A browser hides the Location of a manual
+ * redirect (an opaque response), so the OAuth consent redirect is followed
+ * instead, to the console's own callback URL on this origin, and Okta is
+ * handed the URL it landed on as the Location: the code and state it needs.
+ */
+async function oktaFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  if (init?.redirect !== 'manual') return fetch(input, init)
+  const response = await fetch(input, { ...init, redirect: 'follow' })
+  if (!response.redirected) return response
+  return new Response(null, { status: 302, headers: { location: response.url } })
+}
+
+/** Where the OAuth consent sends the browser: this page, which ignores the code. */
+const OAUTH_CALLBACK = () => new URL('./?oauth-callback', location.href).href
+
 function appAuth(info: ServiceInfo): OktaAuth {
   const auth = info.authentication
   if (auth.type === 'oauth') {
@@ -100,6 +116,7 @@ function appAuth(info: ServiceInfo): OktaAuth {
       tokenUrl: new URL(tokenUrl, location.origin).href,
       clientId,
       clientSecret,
+      redirectUri: OAUTH_CALLBACK(),
     }
   }
   return { type: 'bearer', token: auth.type === 'bearer' ? (auth.tokens[0] ?? '') : '' }
