@@ -68,7 +68,7 @@ export function App(props: { mode: ConsoleMode; client: ConsoleClient; info: Ser
   useEffect(() => {
     const timer = setInterval(() => {
       if (busyRef.current || document.hidden) return
-      client.requests(lastSequence.current).then(
+      client.requests(lastSequence.current, 1).then(
         (entries) => {
           const last = entries.at(-1)
           if (!last) return

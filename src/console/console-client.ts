@@ -82,7 +82,8 @@ export function createConsoleClient(origin: string = location.origin) {
       control<ScimRecord[]>(`users${filter ? `?filter=${encodeURIComponent(filter)}` : ''}`),
     groups: (filter?: string) =>
       control<ScimRecord[]>(`groups${filter ? `?filter=${encodeURIComponent(filter)}` : ''}`),
-    requests: (since = 0) => control<RecordedRequest[]>(`requests?since=${since}`),
+    requests: (since = 0, limit?: number) =>
+      control<RecordedRequest[]>(`requests?since=${since}${limit ? `&limit=${limit}` : ''}`),
     clearRequests: () => control<void>('requests', send('DELETE')),
     faults: () => control<ListedFault[]>('faults'),
     addFault: (spec: FaultSpec) => control<ListedFault>('faults', send('POST', spec)),

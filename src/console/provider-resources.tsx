@@ -2,6 +2,9 @@ import { useState } from 'preact/hooks'
 import type { ScimRecord } from './console-client.js'
 import { useConsole, useLoaded } from './console-context.js'
 
+/** Rows drawn at most: a provider seeded with 100k users stays responsive; search narrows. */
+const SHOWN_ROWS = 200
+
 const SECODA_EXTENSION = 'urn:ietf:params:scim:schemas:extension:secoda:2.0:User'
 
 /** A SCIM filter (`userName sw "j"`) goes to the provider; other text is a plain search. */
@@ -74,6 +77,9 @@ export function ProviderUsers() {
         <table>
           <caption>
             {records.length} user{records.length === 1 ? '' : 's'}
+            {records.length > SHOWN_ROWS
+              ? ` (the first ${SHOWN_ROWS} shown: search to narrow)`
+              : ''}
           </caption>
           <thead>
             <tr>
@@ -84,7 +90,7 @@ export function ProviderUsers() {
             </tr>
           </thead>
           <tbody>
-            {records.map((user) => {
+            {records.slice(0, SHOWN_ROWS).map((user) => {
               const userName = String(user.userName)
               const name = user.name as
                 { formatted?: string; givenName?: string; familyName?: string } | undefined
@@ -151,6 +157,9 @@ export function ProviderGroups() {
         <table>
           <caption>
             {records.length} group{records.length === 1 ? '' : 's'}
+            {records.length > SHOWN_ROWS
+              ? ` (the first ${SHOWN_ROWS} shown: search to narrow)`
+              : ''}
           </caption>
           <thead>
             <tr>
@@ -160,7 +169,7 @@ export function ProviderGroups() {
             </tr>
           </thead>
           <tbody>
-            {records.map((group) => {
+            {records.slice(0, SHOWN_ROWS).map((group) => {
               const displayName = String(group.displayName)
               const members =
                 (group.members as Array<{ value: string; display?: string }> | undefined) ?? []

@@ -1,9 +1,12 @@
 import { useConsole, useLoaded } from './console-context.js'
 
+/** The most recent requests shown; `scim-mock serve` keeps 10,000. */
+const SHOWN = 200
+
 /** The provider's request log, newest first, with request and response bodies. */
 export function RequestLog() {
   const { client, act, busy } = useConsole()
-  const { data, error } = useLoaded(() => client.requests())
+  const { data, error } = useLoaded(() => client.requests(0, SHOWN))
   const entries = data ? [...data].reverse() : undefined
   return (
     <div>
@@ -22,6 +25,7 @@ export function RequestLog() {
         </p>
       )}
       {entries && entries.length === 0 && <p>No requests yet.</p>}
+      {entries && entries.length === SHOWN && <p>The {SHOWN} most recent requests:</p>}
       <ol class="request-log" reversed>
         {entries?.map((entry) => {
           const query = new URL(entry.url).search

@@ -60,7 +60,7 @@ export interface ControlTarget {
  * hook, never a production surface) and never appears in the request log.
  *
  * GET/POST/DELETE /__scim-mock/faults, DELETE /__scim-mock/faults/{id},
- * POST /__scim-mock/reset, GET/DELETE /__scim-mock/requests,
+ * POST /__scim-mock/reset, GET/DELETE /__scim-mock/requests[?since=N&limit=N],
  * GET /__scim-mock/profile, PATCH /__scim-mock/profile/settings,
  * GET/POST /__scim-mock/profile/actions/{name}, GET /__scim-mock/users|groups[?filter=],
  * GET /__scim-mock/service.
@@ -116,10 +116,13 @@ export async function answerControlRequest(
             `since must be a request sequence number, got "${sinceText}"`,
           )
         }
-        return json(
-          200,
-          target.requests().filter((entry) => entry.sequence > since),
-        )
+        const limitText = url.searchParams.get('limit')
+        if (limitText !== null && !/^[1-9]\d*$/.test(limitText)) {
+          throw ScimError.invalidValue(`limit must be a positive integer, got "${limitText}"`)
+        }
+        const entries = target.requests().filter((entry) => entry.sequence > since)
+        // The most recent ones: a console shows the tail of a long log.
+        return json(200, limitText === null ? entries : entries.slice(-Number(limitText)))
       }
       if (method === 'DELETE') {
         target.clearRequests()

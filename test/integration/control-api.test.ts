@@ -553,6 +553,26 @@ it('serves the control API on any origin with a relative baseUrl', async () => {
   expect(provider.faults.list()).toEqual([])
 })
 
+it('returns only the last entries with ?limit=', async () => {
+  await send('GET', '/Users?count=1')
+  await send('GET', '/Groups')
+  await send('GET', '/Users?count=2')
+
+  const last = await control('GET', '/requests?limit=2')
+  const lastSince = await control('GET', '/requests?since=2&limit=5')
+
+  expect(last.body.map((entry: Json) => entry.sequence)).toEqual([2, 3])
+  expect(lastSince.body.map((entry: Json) => entry.sequence)).toEqual([3])
+})
+
+it('answers 400 for a limit that is not a positive integer', async () => {
+  for (const limit of ['0', '-1', 'ten']) {
+    const result = await control('GET', `/requests?limit=${limit}`)
+    expectScimError(result, 400, 'invalidValue')
+    expect(result.body.detail).toContain(`"${limit}"`)
+  }
+})
+
 it('answers 400 for a since that is not a sequence number', async () => {
   const result = await control('GET', '/requests?since=abc')
 
