@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { addFault, expect, openTab, test } from './console-fixtures.js'
 
 const JANE_CONFLICT =
@@ -152,4 +153,32 @@ test('MangoApps: Okta authenticates with OAuth from the page, then provisions', 
   await openTab(page, 'Provider', 'Requests')
   await expect(page.locator('[data-request]').first()).toContainText('POST /Users')
   await expect(page.locator('[data-request]').first()).toContainText('201')
+})
+
+test("every tab of the console passes axe's WCAG 2.1 AA checks", async ({
+  page,
+  consoleServer,
+}) => {
+  await page.goto(consoleServer.url)
+  await page.getByRole('button', { name: 'Assign Jane Doe' }).click()
+  await expect(page.getByRole('status')).toContainText(': done')
+  const violations: string[] = []
+  for (const [column, tabs] of [
+    ['Okta', ['People', 'Groups', 'App settings', 'Tasks', 'System Log']],
+    ['Provider', ['Users', 'Groups', 'Requests', 'Faults', 'Profile', 'Scenarios']],
+  ] as const) {
+    for (const tab of tabs) {
+      await openTab(page, column, tab)
+      const { violations: found } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze()
+      violations.push(
+        ...found.map(
+          (violation) =>
+            `${column} > ${tab}: ${violation.id} (${violation.nodes.length}): ${violation.help}`,
+        ),
+      )
+    }
+  }
+  expect(violations).toEqual([])
 })
