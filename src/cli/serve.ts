@@ -24,14 +24,22 @@ export async function serve(args: ServeArguments, print: (line: string) => void)
   const service = switchable.current
   await service.ready
   const consoleFiles = createConsoleFiles()
+  // The log line is for the provider's traffic: not the console's files, nor the
+  // control API, which an open console polls.
+  const unlogged = new WeakSet<Request>()
   const server = createServer(
     createRequestListener(
-      async (request) => (await consoleFiles(request)) ?? switchable.handle(request),
+      async (request) => {
+        const file = await consoleFiles(request)
+        if (file) unlogged.add(request)
+        return file ?? switchable.handle(request)
+      },
       {
         onResponse: args.quiet
           ? undefined
           : (request, response, ms) => {
               const url = new URL(request.url)
+              if (unlogged.has(request) || isBelow(url.pathname, CONTROL_API_PATH)) return
               print(
                 `${request.method} ${url.pathname}${url.search} → ${response.status} (${ms.toFixed(1)} ms)`,
               )
@@ -57,4 +65,8 @@ export async function serve(args: ServeArguments, print: (line: string) => void)
     print(`  oauth     ${origin}${service.oauth.authorizeUrl}, ${origin}${service.oauth.tokenUrl}`)
   print(`  try       curl -H 'Authorization: Bearer ${args.token}' '${base}/Users?count=2'`)
   return server
+}
+
+function isBelow(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(`${prefix}/`)
 }
