@@ -5,7 +5,13 @@ import { execFileSync, fork } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { FIXED_RATE, LOAD, runServeBench } from './serve-run.js'
+import {
+  FIXED_RATE,
+  LOAD,
+  OPEN_LOOP,
+  runServeBench,
+  SERVERS as SERVERS_IN_ORDER,
+} from './serve-run.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const workerPath = fileURLToPath(new URL('./worker.js', import.meta.url))
@@ -153,28 +159,47 @@ const SERVER_LABELS = {
 const vsPeer = Object.fromEntries(
   HTTP_OPS.map(([op]) => [op, http['scim-mock'][op].rps / http.scimmy[op].rps]),
 )
-// Latency is judged at the same offered load (FIXED_RATE), below every server's capacity.
-// autocannon's latencies are whole milliseconds: a bare p99 of 0 ms would divide by zero.
+// Latency is judged at the same offered load (FIXED_RATE), below every server's capacity, on
+// the open-loop client's µs latencies (bench/open-loop.js). autocannon's fixed-rate figures
+// (whole ms, bursts, a 1 ms coordinated-omission interval) are shown beside them.
 const vsBare = Object.fromEntries(
+  HTTP_OPS.map(([op]) => [op, http['scim-mock'][op].openLoop.p99 / http.bare[op].openLoop.p99]),
+)
+const vsBareP50 = Object.fromEntries(
+  HTTP_OPS.map(([op]) => [op, http['scim-mock'][op].openLoop.p50 / http.bare[op].openLoop.p50]),
+)
+const autocannonVsBare = Object.fromEntries(
   HTTP_OPS.map(([op]) => [
     op,
+    // autocannon's latencies are whole milliseconds: a bare p99 of 0 ms would divide by zero.
     http['scim-mock'][op].fixed.p99 / Math.max(1, http.bare[op].fixed.p99),
   ]),
 )
+const micros = (v) => Math.round(v).toLocaleString('en-US')
+const gcText = ({ minor, major }) =>
+  `${minor.count} minor, ${minor.totalMs.toFixed(0)} ms (max ${minor.maxMs.toFixed(1)})` +
+  (major.count
+    ? `; ${major.count} major, ${major.totalMs.toFixed(0)} ms (max ${major.maxMs.toFixed(1)})`
+    : '')
+const stallText = (s) =>
+  `${s.over1ms} over 1 ms (${s.over2ms} over 2 ms, longest ${s.maxMs.toFixed(1)} ms) in ${s.seconds} s`
 const httpRows = HTTP_OPS.flatMap(([op, label]) =>
   Object.entries(SERVER_LABELS).map(([kind, server]) => {
     const s = http[kind][op]
+    const o = s.openLoop
     return [
       label,
       server,
       ops(s.rps),
-      String(s.p50),
-      String(s.p99),
+      `${s.p50} / ${s.p99}`,
       `${s.fixed.p50} / ${s.fixed.p99}`,
+      `${micros(o.p50)} / ${micros(o.p90)} / **${micros(o.p99)}** / ${micros(o.p999)}`,
+      `${o.over1ms.toLocaleString('en-US')} of ${o.n.toLocaleString('en-US')} (${o.slow.duringPause} during a GC pause, ${o.slow.whileMarking} in the 300 ms before a major GC)`,
+      gcText(o.gc),
       kind === 'scim-mock'
-        ? `${vsPeer[op].toFixed(2)}× peer req/s; p99 at ${FIXED_RATE[op]} req/s ${vsBare[op].toFixed(1)}× bare`
+        ? `${vsPeer[op].toFixed(2)}× peer req/s; open-loop p99 ${vsBare[op].toFixed(1)}× bare (p50 ${vsBareP50[op].toFixed(1)}×)`
         : kind === 'scimmy'
-          ? `${(s.rps / http.bare[op].rps).toFixed(3)}× bare req/s`
+          ? `${(s.rps / http.bare[op].rps).toFixed(3)}× bare req/s; open-loop p99 ${(o.p99 / http.bare[op].openLoop.p99).toFixed(1)}× bare`
           : '',
       ops(s.requests),
       String(s.failed),
@@ -185,11 +210,13 @@ const httpHeader = [
   'request',
   'server',
   'req/s (mean)',
-  'p50 ms',
-  'p99 ms',
-  'p50 / p99 ms at a fixed rate',
+  'p50 / p99 ms, full speed',
+  'p50 / p99 ms, autocannon fixed rate',
+  'p50 / p90 / p99 / p99.9 µs, open loop',
+  'over 1 ms, open loop',
+  'server GC during the open loop',
   'ratios',
-  'requests',
+  'requests (full speed)',
   'non-2xx/errors',
 ]
 const minVsPeer = Math.min(...Object.values(vsPeer))
@@ -232,9 +259,10 @@ const targets = [
     pass(maxVsBare <= 2),
     HTTP_OPS.map(
       ([op]) =>
-        `${op.toUpperCase()} ${http['scim-mock'][op].fixed.p99} vs ${http.bare[op].fixed.p99} ms (${vsBare[op].toFixed(1)}×)`,
-    ).join(', '),
-    `Measured at a fixed offered load below every server's capacity, where p99 is the work per request, not a queue. At saturation (10 connections, full speed) the p99s are ${HTTP_OPS.map(([op]) => `${http['scim-mock'][op].p99} vs ${http.bare[op].p99} ms`).join(' / ')} (GET / POST): the bare server answers a constant ${(http.bare.get.rps / http['scim-mock'].get.rps).toFixed(0)}× faster, so its queue stays empty. autocannon rounds latencies to whole ms.`,
+        `${op.toUpperCase()} ${micros(http['scim-mock'][op].openLoop.p99)} vs ${micros(http.bare[op].openLoop.p99)} µs (${vsBare[op].toFixed(1)}×)`,
+    ).join(', ') +
+      ` (open loop); autocannon's fixed rate: ${HTTP_OPS.map(([op]) => `${op.toUpperCase()} ${http['scim-mock'][op].fixed.p99} vs ${http.bare[op].fixed.p99} ms (${autocannonVsBare[op].toFixed(1)}×)`).join(', ')}`,
+    `Judged on the open-loop client (µs, evenly spaced requests, queueing counted). scim-mock's p50 is already ${HTTP_OPS.map(([op]) => `${vsBareP50[op].toFixed(1)}×`).join(' / ')} the bare server's (GET / POST: ${HTTP_OPS.map(([op]) => `${micros(http['scim-mock'][op].openLoop.p50)} vs ${micros(http.bare[op].openLoop.p50)} µs`).join(', ')}): that is its work per request, which the bare server does not do. Its requests over 1 ms (${HTTP_OPS.map(([op]) => http['scim-mock'][op].openLoop.slow.total).join(' / ')}, bare ${HTTP_OPS.map(([op]) => http.bare[op].openLoop.slow.total).join(' / ')}) are mostly its GC: ${HTTP_OPS.map(([op]) => `${http['scim-mock'][op].openLoop.slow.duringPause + http['scim-mock'][op].openLoop.slow.whileMarking}`).join(' / ')} of them were in flight during a GC pause or in the 300 ms before a major GC (GET: ${gcText(http['scim-mock'].get.openLoop.gc)}; POST: ${gcText(http['scim-mock'].post.openLoop.gc)}); the rest are the machine's stalls, which hit a process in proportion to its busy time. See the notes below the marker.`,
   ],
 ]
 
@@ -299,19 +327,34 @@ ${markdownTable(['seeding and memory', 'value'], seedRows)}
 
 Request-log entries kept at the end of the lookup process: ${SIZES.map((N) => `${k(N)}: ${lookup.requestLogEntries[N]}`).join(', ')}.
 
-## Loopback HTTP (autocannon)
+## Loopback HTTP
 
 Each server runs alone in its own process (bench/serve.js) on 127.0.0.1, one after the other, seeded with
-the same 10k users (\`seed: { users: 10000, seed: 1 }\`); autocannon ${pkg('autocannon')} drives it from the
-bench process with ${LOAD.connections} connections, ${LOAD.warmupSeconds} s of warm-up (discarded) then ${LOAD.seconds} s measured, first the
-lookup of one existing userName (URL-encoded filter), then POSTs with a new userName each.
-scim-mock is \`createScimService\` (\`requestLogLimit: 1000\`) behind \`createRequestListener\`, as \`scim-mock serve\`
-runs it. The peer is scimmy ${pkg('scimmy')} + express ${pkg('express')}: \`SCIMMY.Resources.User\` \`read()\`/\`write()\` over an
-in-memory array with Maps by id and userName (uniqueness, and a \`userName eq\` fast path before scimmy's
-\`Filter.match\`). The floor answers a constant one-user ListResponse (201 and one user for POST) after reading
-the body. Throughput and the first latencies are measured at full speed; the \`fixed rate\` latencies at
-${FIXED_RATE.get} GET/s and ${FIXED_RATE.post} POST/s (autocannon \`overallRate\`), below every server's capacity, so the
-three servers are compared at the same load. Latencies are autocannon's, in whole ms.
+the same 10k users (\`seed: { users: 10000, seed: 1 }\`), and is driven from the bench process with ${LOAD.connections}
+keep-alive connections: first the lookup of one existing userName (URL-encoded filter), then POSTs with a
+new userName each. scim-mock is \`createScimService\` (\`requestLogLimit: 1000\`) behind \`createRequestListener\`,
+as \`scim-mock serve\` runs it (which keeps 10,000 log entries). The peer is scimmy ${pkg('scimmy')} + express ${pkg('express')}:
+\`SCIMMY.Resources.User\` \`read()\`/\`write()\` over an in-memory array with Maps by id and userName (uniqueness,
+and a \`userName eq\` fast path before scimmy's \`Filter.match\`). The floor answers a constant one-user
+ListResponse (201 and one user for POST) after reading the body. For each kind of request, in this order:
+
+- **Throughput** (autocannon ${pkg('autocannon')}): ${LOAD.warmupSeconds} s of warm-up (discarded), then ${LOAD.seconds} s at full speed; its
+  latencies there are a queue at saturation, in whole ms.
+- **Open loop** (bench/open-loop.js; the latencies judged), straight after: ${FIXED_RATE.get} GET/s or ${FIXED_RATE.post} POST/s for
+  ${OPEN_LOOP.seconds} s (${(FIXED_RATE.get * OPEN_LOOP.seconds).toLocaleString('en-US')} GETs, ${(FIXED_RATE.post * OPEN_LOOP.seconds).toLocaleString('en-US')} POSTs), evenly spaced and sent whether or not earlier answers came
+  back, each on an idle connection (they take turns) or queued for the first one free; latency from
+  the moment the request was due (the client's timer tick) to the last byte of the answer, by
+  \`process.hrtime\`, in µs. The server's GC pauses during the run come from a \`PerformanceObserver\` in its
+  process (minor = scavenges; major = mark-compact and incremental-marking events).
+- **autocannon at a fixed rate** (\`overallRate\`, same rates, ${LOAD.seconds} s), kept for comparison with earlier runs, not
+  judged: autocannon sends each connection's share of a second back to back as soon as the second starts
+  (a burst of ${FIXED_RATE.get} requests at concurrency ${LOAD.connections}, then idle), records whole ms, and "corrects for coordinated
+  omission" with an expected interval of ceil(1 / rate) = 1 ms, adding samples at L−1, L−2, … 1 ms for
+  every response of L ms.
+
+The machine's own stalls, from a busy loop in the bench process for 3 s before each server starts (the
+gaps in which it did not run; a server is exposed to them while it is busy, so a request that takes 3×
+longer is hit ~3× as often): ${SERVERS_IN_ORDER.map((kind) => `before ${kind}, ${stallText(http[kind].stalls)}`).join('; ')}.
 
 ${markdownTable(httpHeader, httpRows)}
 

@@ -5,6 +5,7 @@
 // Each listens on 127.0.0.1, port 0, and sends { port, userName } to the parent over IPC:
 // userName is an existing user for the `userName eq` lookups.
 import { createServer } from 'node:http'
+import { constants as perf, PerformanceObserver } from 'node:perf_hooks'
 import { createScimService } from '../dist/index.js'
 import { createRequestListener } from '../dist/server/create-request-listener.js'
 
@@ -188,3 +189,36 @@ server.listen(0, '127.0.0.1', () => {
 })
 // The parent kills us at the end; also go if it goes away.
 process.on('disconnect', () => process.exit(0))
+
+// GC pauses, for the parent to set beside the latencies: 'gc:start' clears,
+// 'gc:report' answers { gc: { minor: { count, totalMs, maxMs }, major: …, pauses } },
+// pauses being [kind, startedAt (ms since the epoch), duration (ms)].
+let pauses = []
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    pauses.push([entry.detail?.kind, performance.timeOrigin + entry.startTime, entry.duration])
+  }
+}).observe({ entryTypes: ['gc'] })
+process.on('message', (message) => {
+  if (message === 'gc:start') pauses = []
+  if (message !== 'gc:report') return
+  const summary = (kinds) => {
+    const durations = pauses.filter(([kind]) => kinds.includes(kind)).map(([, , ms]) => ms)
+    return {
+      count: durations.length,
+      totalMs: durations.reduce((sum, ms) => sum + ms, 0),
+      maxMs: durations.length ? Math.max(...durations) : 0,
+    }
+  }
+  process.send({
+    gc: {
+      minor: summary([perf.NODE_PERFORMANCE_GC_MINOR]),
+      major: summary([perf.NODE_PERFORMANCE_GC_MAJOR, perf.NODE_PERFORMANCE_GC_INCREMENTAL]),
+      pauses: pauses.map(([kind, at, ms]) => [
+        kind === perf.NODE_PERFORMANCE_GC_MINOR ? 'minor' : 'major',
+        at,
+        ms,
+      ]),
+    },
+  })
+})

@@ -49,6 +49,28 @@ export interface RequestLogSnapshot {
   entries: RecordedRequest[]
 }
 
+/** Where an entry keeps its response until `response` is first read. */
+const SENT = Symbol('sent')
+interface SentResponse {
+  value: unknown
+  /** The JSON text, until it is parsed into `value`. */
+  json: string | undefined
+}
+
+/**
+ * Every entry's `response` getter, one function for all: a closure per entry
+ * gave each entry its own hidden class (a V8 map and descriptor array in old
+ * space), ~0.8 KB more per entry and more full GCs under load (BENCHMARKS.md).
+ */
+function readResponse(this: { [SENT]: SentResponse }): unknown {
+  const sent = this[SENT]
+  if (sent.json !== undefined) {
+    sent.value = JSON.parse(sent.json)
+    sent.json = undefined
+  }
+  return sent.value
+}
+
 /**
  * @param limit the most entries kept; older ones are dropped first (a
  *   long-running server should not grow without bound). Sequences go on.
@@ -61,18 +83,12 @@ export function createRequestLog(limit = Number.POSITIVE_INFINITY): RequestLog {
     entries,
     record(entry, sent) {
       const recorded = { sequence: ++sequence, ...entry } as RecordedRequest
-      let response: unknown = sent && 'text' in sent ? sent.text : undefined
-      let pending = sent && 'json' in sent ? sent.json : undefined
-      Object.defineProperty(recorded, 'response', {
-        enumerable: true,
-        get() {
-          if (pending !== undefined) {
-            response = JSON.parse(pending)
-            pending = undefined
-          }
-          return response
-        },
-      })
+      const kept: SentResponse = {
+        value: sent && 'text' in sent ? sent.text : undefined,
+        json: sent && 'json' in sent ? sent.json : undefined,
+      }
+      Object.defineProperty(recorded, SENT, { value: kept })
+      Object.defineProperty(recorded, 'response', { enumerable: true, get: readResponse })
       entries.push(recorded)
       if (entries.length > limit) entries.splice(0, entries.length - limit)
       return recorded

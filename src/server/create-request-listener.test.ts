@@ -7,6 +7,8 @@ import { createRequestListener } from './create-request-listener.js'
 let server: Server | undefined
 
 afterEach(async () => {
+  // A client that hung up can leave a keep-alive connection open for seconds.
+  server?.closeAllConnections()
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
   server = undefined
 })
@@ -116,4 +118,69 @@ it('answers a request whose body is cut off with a SCIM 400', async () => {
 it('resets the connection when the handler answers with a network error', async () => {
   const origin = await listen(async () => Response.error())
   await expect(fetch(`${origin}/scim/v2/Users`)).rejects.toThrow(/fetch failed/)
+})
+
+/** A handler's view of `request.signal` when its client hangs up mid-request. */
+async function signalOnHangUp(readSignalFirst: boolean) {
+  let started!: () => void
+  const handlerStarted = new Promise<void>((resolve) => (started = resolve))
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  let outcome!: (seen: { aborted: boolean; reason: unknown }) => void
+  const seen = new Promise<{ aborted: boolean; reason: unknown }>((resolve) => (outcome = resolve))
+  const origin = await listen(async (request) => {
+    const early = readSignalFirst ? request.signal : undefined
+    started()
+    if (early) await new Promise((resolve) => early.addEventListener('abort', resolve))
+    else await released
+    outcome({ aborted: request.signal.aborted, reason: request.signal.reason })
+    return new Response(null, { status: 204 })
+  })
+  const client = new AbortController()
+  const answer = fetch(`${origin}/slow`, { signal: client.signal }).catch((error: unknown) => error)
+  await handlerStarted
+  client.abort()
+  await answer
+  // Give the server a moment to see the connection close, then let the handler look.
+  setTimeout(release, 50)
+  return seen
+}
+
+it('aborts request.signal when the client hangs up', async () => {
+  const seen = await signalOnHangUp(true)
+  expect(seen.aborted).toBe(true)
+  expect((seen.reason as Error).name).toBe('AbortError')
+})
+
+it('gives an aborted request.signal to a handler that first reads it after the hang-up', async () => {
+  const seen = await signalOnHangUp(false)
+  expect(seen.aborted).toBe(true)
+})
+
+it('leaves request.signal alone for a request that is answered', async () => {
+  let signal: AbortSignal | undefined
+  const origin = await listen(async (request) => {
+    signal = request.signal
+    return new Response('ok')
+  })
+  expect(await (await fetch(origin)).text()).toBe('ok')
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(signal).toBeInstanceOf(AbortSignal)
+  expect(signal?.aborted).toBe(false)
+})
+
+it('sends a streamed body whole, with its length', async () => {
+  const origin = await listen(async () => {
+    const encoder = new TextEncoder()
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const part of ['{"a":', '"é"', '}']) controller.enqueue(encoder.encode(part))
+        controller.close()
+      },
+    })
+    return new Response(body, { headers: { 'Content-Type': 'application/json' } })
+  })
+  const response = await fetch(origin)
+  expect(response.headers.get('content-length')).toBe('10') // é is two bytes
+  expect(await response.json()).toEqual({ a: 'é' })
 })
