@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseSnapshot } from '../snapshot/parse-snapshot.js'
 import type { AppUserProfile, OktaRequestRecord } from './create-okta-org.js'
 import type {
   OktaAppSettings,
@@ -378,36 +379,9 @@ function* referenceProblems(
  * `TypeError("Failed to restore the Okta org: …")` naming the first problem.
  */
 export function parseOktaOrgSnapshot(input: unknown): OktaOrgSnapshot {
-  const fail = (reason: string): never => {
-    throw new TypeError(`Failed to restore the Okta org: ${reason}`)
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    fail(`expected a snapshot from org.snapshot(), got ${describe(input)}`)
-  }
-  const { version } = input as { version?: unknown }
-  if (version !== 1) fail(`snapshot version ${describe(version)} is not supported (expected 1)`)
-  const parsed = snapshotSchema.safeParse(input)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    fail(`${issue.path.length > 0 ? issue.path.join('.') : 'the snapshot'}: ${issue.message}`)
-  }
-  // A copy: the caller may go on changing the object it passed.
-  try {
-    return JSON.parse(JSON.stringify(parsed.data)) as OktaOrgSnapshot
-  } catch (error) {
-    return fail(`the snapshot is not plain JSON (${(error as Error).message})`)
-  }
-}
-
-/** A value in an error message, cut short: a wrong snapshot may be large. */
-function describe(value: unknown): string {
-  if (value === undefined) return 'undefined'
-  if (typeof value === 'function') return 'a function'
-  let text: string
-  try {
-    text = JSON.stringify(value) ?? String(value)
-  } catch {
-    text = String(value)
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text
+  return parseSnapshot(input, {
+    subject: 'the Okta org',
+    source: 'org.snapshot()',
+    schema: snapshotSchema as z.ZodType<OktaOrgSnapshot>,
+  })
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseSnapshot } from '../snapshot/parse-snapshot.js'
 import { storeSnapshotSchema } from '../store/record-schemas.js'
 import type { StoredResource } from '../store/stored-resource.js'
 import type { FaultRegistrySnapshot } from './faults/create-fault-registry.js'
@@ -164,40 +165,15 @@ const providerSnapshotSchema = z.strictObject({
  * first problem.
  */
 export function parseProviderSnapshot(input: unknown, profileName: string): ProviderSnapshot {
-  const fail = (reason: string): never => {
-    throw new TypeError(`Failed to restore the provider: ${reason}`)
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    fail(`expected a snapshot from provider.snapshot(), got ${describe(input)}`)
-  }
-  const { version, profile } = input as { version?: unknown; profile?: { name?: unknown } }
-  if (version !== 1) fail(`snapshot version ${describe(version)} is not supported (expected 1)`)
-  const name = profile?.name
-  if (typeof name === 'string' && name !== profileName) {
-    fail(`the snapshot is of profile "${name}", this provider runs "${profileName}"`)
-  }
-  const parsed = providerSnapshotSchema.safeParse(input)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    fail(`${issue.path.length > 0 ? issue.path.join('.') : 'the snapshot'}: ${issue.message}`)
-  }
-  // A copy: the caller may go on changing the object it passed.
-  try {
-    return JSON.parse(JSON.stringify(parsed.data)) as ProviderSnapshot
-  } catch (error) {
-    return fail(`the snapshot is not plain JSON (${(error as Error).message})`)
-  }
-}
-
-/** A value in an error message, cut short: a wrong snapshot may be large. */
-function describe(value: unknown): string {
-  if (value === undefined) return 'undefined'
-  if (typeof value === 'function') return 'a function'
-  let text: string
-  try {
-    text = JSON.stringify(value) ?? String(value)
-  } catch {
-    text = String(value)
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text
+  return parseSnapshot(input, {
+    subject: 'the provider',
+    source: 'provider.snapshot()',
+    schema: providerSnapshotSchema as z.ZodType<ProviderSnapshot>,
+    check(record, fail) {
+      const name = (record.profile as { name?: unknown } | undefined)?.name
+      if (typeof name === 'string' && name !== profileName) {
+        fail(`the snapshot is of profile "${name}", this provider runs "${profileName}"`)
+      }
+    },
+  })
 }
