@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import type { ScimRecord } from './console-client.js'
 import { useConsole, useLoaded } from './console-context.js'
@@ -60,14 +61,25 @@ function useResources(kind: 'users' | 'groups', search: string) {
   return { records, error: loaded.error }
 }
 
-/** The provider's users: active, invited and deactivated, searchable. */
-export function ProviderUsers() {
+/** A searchable table of the provider's users or groups, each row with its Delete. */
+function ResourceTable(props: {
+  kind: 'users' | 'groups'
+  headers: string[]
+  cells: (record: ScimRecord) => ComponentChildren
+  /** The row's name in labels, e.g. its userName. */
+  nameOf: (record: ScimRecord) => string
+  /** Its data attribute, for tests: `data-scim-user`. */
+  dataKey: 'data-scim-user' | 'data-scim-group'
+}) {
   const { client, info, act, busy } = useConsole()
   const [search, setSearch] = useState('')
-  const { records, error } = useResources('users', search)
+  const { records, error } = useResources(props.kind, search)
+  const noun = props.kind === 'users' ? 'user' : 'group'
+  const path = props.kind === 'users' ? '/Users' : '/Groups'
+  const target = (name: string) => (props.kind === 'users' ? name : `group ${name}`)
   return (
     <div>
-      <Search label="Search users" value={search} onChange={setSearch} />
+      <Search label={`Search ${props.kind}`} value={search} onChange={setSearch} />
       {error && (
         <p role="alert" class="error-text">
           {error}
@@ -76,54 +88,48 @@ export function ProviderUsers() {
       {records && (
         <table>
           <caption>
-            {records.length} user{records.length === 1 ? '' : 's'}
+            {records.length} {noun}
+            {records.length === 1 ? '' : 's'}
             {records.length > SHOWN_ROWS
               ? ` (the first ${SHOWN_ROWS} shown: search to narrow)`
               : ''}
           </caption>
           <thead>
             <tr>
-              <th scope="col">userName</th>
-              <th scope="col">Name</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
+              {[...props.headers, 'Actions'].map((header) => (
+                <th key={header} scope="col">
+                  {header}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {records.slice(0, SHOWN_ROWS).map((user) => {
-              const userName = String(user.userName)
-              const name = user.name as
-                { formatted?: string; givenName?: string; familyName?: string } | undefined
+            {records.slice(0, SHOWN_ROWS).map((record) => {
+              const name = props.nameOf(record)
               return (
-                <tr key={user.id} data-scim-user={userName}>
+                <tr key={record.id} {...{ [props.dataKey]: name }}>
                   <td>
-                    {userName}
+                    {name}
                     <br />
                     <small>
-                      <code>{user.id}</code>
+                      <code>{record.id}</code>
                     </small>
                   </td>
-                  <td>
-                    {name?.formatted ??
-                      [name?.givenName, name?.familyName].filter(Boolean).join(' ')}
-                  </td>
-                  <td>
-                    <span class={`badge badge-${statusOf(user).toLowerCase()}`}>
-                      {statusOf(user)}
-                    </span>
-                  </td>
+                  {props.cells(record)}
                   <td class="actions">
-                    <details>
-                      <summary>JSON</summary>
-                      <pre>{JSON.stringify(user, null, 2)}</pre>
-                    </details>
+                    {props.kind === 'users' && (
+                      <details>
+                        <summary>JSON</summary>
+                        <pre>{JSON.stringify(record, null, 2)}</pre>
+                      </details>
+                    )}
                     <button
                       type="button"
                       disabled={busy !== undefined}
-                      aria-label={`Delete ${userName} in the provider`}
+                      aria-label={`Delete ${target(name)} in the provider`}
                       onClick={() =>
-                        act(`Delete ${userName} in the provider`, () =>
-                          client.scim(info, 'DELETE', `/Users/${encodeURIComponent(user.id)}`),
+                        act(`Delete ${target(name)} in the provider`, () =>
+                          client.scim(info, 'DELETE', `${path}/${encodeURIComponent(record.id)}`),
                         )
                       }
                     >
@@ -140,73 +146,51 @@ export function ProviderUsers() {
   )
 }
 
+/** The provider's users: active, invited and deactivated, searchable. */
+export function ProviderUsers() {
+  return (
+    <ResourceTable
+      kind="users"
+      headers={['userName', 'Name', 'Status']}
+      dataKey="data-scim-user"
+      nameOf={(user) => String(user.userName)}
+      cells={(user) => {
+        const name = user.name as
+          { formatted?: string; givenName?: string; familyName?: string } | undefined
+        return (
+          <>
+            <td>
+              {name?.formatted ?? [name?.givenName, name?.familyName].filter(Boolean).join(' ')}
+            </td>
+            <td>
+              <span class={`badge badge-${statusOf(user).toLowerCase()}`}>{statusOf(user)}</span>
+            </td>
+          </>
+        )
+      }}
+    />
+  )
+}
+
 /** The provider's groups and their members. */
 export function ProviderGroups() {
-  const { client, info, act, busy } = useConsole()
-  const [search, setSearch] = useState('')
-  const { records, error } = useResources('groups', search)
   return (
-    <div>
-      <Search label="Search groups" value={search} onChange={setSearch} />
-      {error && (
-        <p role="alert" class="error-text">
-          {error}
-        </p>
-      )}
-      {records && (
-        <table>
-          <caption>
-            {records.length} group{records.length === 1 ? '' : 's'}
-            {records.length > SHOWN_ROWS
-              ? ` (the first ${SHOWN_ROWS} shown: search to narrow)`
-              : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">displayName</th>
-              <th scope="col">Members</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.slice(0, SHOWN_ROWS).map((group) => {
-              const displayName = String(group.displayName)
-              const members =
-                (group.members as Array<{ value: string; display?: string }> | undefined) ?? []
-              return (
-                <tr key={group.id} data-scim-group={displayName}>
-                  <td>
-                    {displayName}
-                    <br />
-                    <small>
-                      <code>{group.id}</code>
-                    </small>
-                  </td>
-                  <td>
-                    {members.length === 0
-                      ? 'none'
-                      : members.map((member) => member.display ?? member.value).join(', ')}
-                  </td>
-                  <td class="actions">
-                    <button
-                      type="button"
-                      disabled={busy !== undefined}
-                      aria-label={`Delete group ${displayName} in the provider`}
-                      onClick={() =>
-                        act(`Delete group ${displayName} in the provider`, () =>
-                          client.scim(info, 'DELETE', `/Groups/${encodeURIComponent(group.id)}`),
-                        )
-                      }
-                    >
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      )}
-    </div>
+    <ResourceTable
+      kind="groups"
+      headers={['displayName', 'Members']}
+      dataKey="data-scim-group"
+      nameOf={(group) => String(group.displayName)}
+      cells={(group) => {
+        const members =
+          (group.members as Array<{ value: string; display?: string }> | undefined) ?? []
+        return (
+          <td>
+            {members.length === 0
+              ? 'none'
+              : members.map((member) => member.display ?? member.value).join(', ')}
+          </td>
+        )
+      }}
+    />
   )
 }

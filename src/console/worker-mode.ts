@@ -45,34 +45,27 @@ export async function startWorkerMode(storage: Storage = localStorage): Promise<
   }
 
   let saving: ReturnType<typeof setTimeout> | undefined
+  function writeNow() {
+    clearTimeout(saving)
+    saving = undefined
+    const service = switchable.current
+    const record: SavedProvider = {
+      profile: service.profile.name as ProfileName,
+      snapshot: service.snapshot(),
+    }
+    try {
+      storage.setItem(PROVIDER_STORAGE_KEY, JSON.stringify(record))
+    } catch {
+      // Over the quota: the state lives on in this page, unsaved.
+    }
+  }
   function save() {
     clearTimeout(saving)
-    saving = setTimeout(() => {
-      const service = switchable.current
-      const record: SavedProvider = {
-        profile: service.profile.name as ProfileName,
-        snapshot: service.snapshot(),
-      }
-      try {
-        storage.setItem(PROVIDER_STORAGE_KEY, JSON.stringify(record))
-      } catch {
-        // Over the quota: the state lives on in this page, unsaved.
-      }
-    }, 50)
+    saving = setTimeout(writeNow, 50)
   }
   // Flush on the way out, so a reload right after a change keeps it.
   addEventListener('pagehide', () => {
-    if (saving === undefined) return
-    clearTimeout(saving)
-    const service = switchable.current
-    try {
-      storage.setItem(
-        PROVIDER_STORAGE_KEY,
-        JSON.stringify({ profile: service.profile.name, snapshot: service.snapshot() }),
-      )
-    } catch {
-      // As above.
-    }
+    if (saving !== undefined) writeNow()
   })
 
   const worker = setupWorker(
